@@ -1,0 +1,1 @@
+"""Plain helpers shared by every part: dates, slugs, source files, problems."""
