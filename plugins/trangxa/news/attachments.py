@@ -1,0 +1,71 @@
+"""Files linked from a post that live beside it: copied to the post's address and listed."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from trangxa.core.problems import Problem
+
+# Markdown links and images, and src/href attributes of raw HTML.
+_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:src|href)=\"([^\"]+)\"")
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
+KIND_NAMES = {
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".ppt": "PowerPoint",
+    ".pptx": "PowerPoint",
+    ".odt": "OpenDocument",
+    ".zip": "ZIP",
+    ".csv": "CSV",
+}
+
+
+def local_targets(markdown: str) -> list[str]:
+    """Relative link targets that point at files, in order, without duplicates."""
+    found: dict[str, None] = {}
+    for match in _LINK.finditer(markdown):
+        target = match.group(1) or match.group(2) or ""
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc or target.startswith(("#", "/", "mailto:")):
+            continue
+        path = unquote(parts.path)
+        if not path or path.endswith("/") or Path(path).suffix.lower() in {".md", ".html", ""}:
+            continue
+        found.setdefault(path, None)
+    return list(found)
+
+
+def resolve(post_folder: Path, target: str, line: int, source: str) -> tuple[Path | None, Problem | None]:
+    """The file a link names, or a problem saying the file is missing."""
+    candidate = (post_folder / target).resolve()
+    if candidate.is_file():
+        return candidate, None
+    return None, Problem(
+        source,
+        line,
+        f'Liên kết tới tệp "{target}" nhưng không có tệp này cạnh bài viết. '
+        "Đặt tệp vào cùng thư mục với bài viết, hoặc sửa lại tên tệp trong liên kết.",
+        "warning",
+    )
+
+
+def line_of(markdown: str, target: str, body_line: int) -> int:
+    """Line of the first mention of target, counted from the top of the file."""
+    index = markdown.find(target)
+    return body_line + (markdown.count("\n", 0, index) if index >= 0 else 0)
+
+
+def published_uri(post_url: str, target: str) -> str:
+    """Where the file is published: beside the post's page, so relative links keep working."""
+    return posixpath.normpath(posixpath.join(post_url, target))
+
+
+def kind_of(path: Path) -> str:
+    """A short type name citizens recognise."""
+    return KIND_NAMES.get(path.suffix.lower(), path.suffix.lstrip(".").upper() or "Tệp")

@@ -1,0 +1,27 @@
+"""Options of the news plugin, as written under `trangxa-news:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class NewsConfig(base.Config):
+    """Where posts live, how they are addressed, listed and fed."""
+
+    enabled = c.Type(bool, default=True)
+    posts_dir = c.Type(str, default="posts")
+    url_prefix = c.Type(str, default="tin-tuc")
+    title = c.Type(str, default="Tin tức")
+    categories = c.ListOfItems(c.Type(str), default=[])
+    categories_url_prefix = c.Type(str, default="chuyen-muc")
+    cchc_category = c.Type(str, default="Cải cách hành chính")
+    archive_url_prefix = c.Type(str, default="luu-tru")
+    tags_url_prefix = c.Type(str, default="the")
+    pagination_per_page = c.Type(int, default=10)
+    feed_items = c.Type(int, default=20)
+    home_latest = c.Type(int, default=6)
+    summary_length = c.Type(int, default=280)
+    words_per_minute = c.Type(int, default=220)
+    authors = c.Type(dict, default={})
+    drafts_on_serve = c.Type(bool, default=True)

@@ -1,0 +1,186 @@
+"""The news index, category, archive and tag listings, cut into pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
+from trangxa.core.slugs import slugify
+from trangxa.core.vnformat import roman
+from trangxa.news.config import NewsConfig
+from trangxa.news.post import Post
+
+ListingKind = Literal["index", "category", "year", "quarter", "tag"]
+
+
+@dataclass
+class Listing:
+    """A list of posts with one address; long lists are cut into numbered pages."""
+
+    kind: ListingKind
+    title: str
+    url: str
+    posts: list[Post]
+    feed_url: str | None = None
+    pages: list[ListingPage] = field(default_factory=list)
+
+
+@dataclass
+class ListingPage:
+    """One numbered page of a listing."""
+
+    listing: Listing
+    number: int
+    posts: list[Post]
+    url: str
+
+    @property
+    def src_uri(self) -> str:
+        """Where the page pretends to live in docs/."""
+        return f"{self.url}index.md"
+
+    @property
+    def total(self) -> int:
+        """How many pages the listing has."""
+        return len(self.listing.pages)
+
+    @property
+    def previous(self) -> ListingPage | None:
+        """The page of newer posts."""
+        return self.listing.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> ListingPage | None:
+        """The page of older posts."""
+        return self.listing.pages[self.number] if self.number < self.total else None
+
+    def window(self, around: int = 2) -> list[ListingPage | None]:
+        """First, last and nearby pages, None for a gap: constant size however long the list."""
+        pages = self.listing.pages
+        wanted = {1, self.total, *range(self.number - around, self.number + around + 1)}
+        numbers = sorted(n for n in wanted if 1 <= n <= self.total)
+        result: list[ListingPage | None] = []
+        for previous, number in zip([0, *numbers], numbers, strict=False):
+            if number - previous > 1:
+                result.append(None)
+            result.append(pages[number - 1])
+        return result
+
+    @property
+    def title(self) -> str:
+        """Title with the page number after the first page."""
+        if self.number == 1:
+            return self.listing.title
+        return f"{self.listing.title} – trang {self.number}"
+
+
+@dataclass
+class NewsSections:
+    """All listings of the site, and where each category and tag lives."""
+
+    index: Listing
+    categories: dict[str, Listing]
+    years: dict[int, Listing]
+    quarters: dict[tuple[int, int], Listing]
+    tags: dict[str, Listing]
+
+    def quarters_of(self, year: int) -> list[Listing]:
+        """Quarters of a year that have posts, oldest first."""
+        return [self.quarters[(year, q)] for q in range(1, 5) if (year, q) in self.quarters]
+
+    def all(self) -> list[Listing]:
+        """Every listing, index first."""
+        return [
+            self.index,
+            *self.categories.values(),
+            *self.years.values(),
+            *self.quarters.values(),
+            *self.tags.values(),
+        ]
+
+
+def category_url(config: NewsConfig, name: str) -> str:
+    """Address of a category's first page."""
+    return f"{config.url_prefix}/{config.categories_url_prefix}/{slugify(name)}/"
+
+
+def tag_url(config: NewsConfig, name: str) -> str:
+    """Address of a tag's first page."""
+    return f"{config.url_prefix}/{config.tags_url_prefix}/{slugify(name)}/"
+
+
+def archive_url(config: NewsConfig) -> str:
+    """Address of the archive overview."""
+    return f"{config.url_prefix}/{config.archive_url_prefix}/"
+
+
+def year_url(config: NewsConfig, year: int) -> str:
+    """Address of a year's archive."""
+    return f"{archive_url(config)}{year}/"
+
+
+def quarter_url(config: NewsConfig, year: int, quarter: int) -> str:
+    """Address of a quarter's archive."""
+    return f"{year_url(config, year)}quy-{quarter}/"
+
+
+def build_sections(posts: list[Post], config: NewsConfig) -> NewsSections:
+    """Group posts (newest first) into listings; one pass over the posts."""
+    by_category: dict[str, list[Post]] = {name: [] for name in config.categories}
+    by_year: dict[int, list[Post]] = defaultdict(list)
+    by_quarter: dict[tuple[int, int], list[Post]] = defaultdict(list)
+    by_tag: dict[str, list[Post]] = defaultdict(list)
+    for post in posts:
+        for name in post.categories:
+            by_category.setdefault(name, []).append(post)
+        year, quarter = post.date.year, (post.date.month - 1) // 3 + 1
+        by_year[year].append(post)
+        by_quarter[(year, quarter)].append(post)
+        for tag in post.tags:
+            by_tag[tag].append(post)
+    prefix = config.url_prefix
+    index = Listing("index", config.title, f"{prefix}/", posts, feed_url=f"{prefix}/rss.xml")
+    categories = {
+        name: Listing(
+            "category",
+            name,
+            category_url(config, name),
+            items,
+            feed_url=f"{category_url(config, name)}rss.xml",
+        )
+        for name, items in by_category.items()
+    }
+    years = {
+        year: Listing("year", f"Năm {year}", year_url(config, year), items)
+        for year, items in sorted(by_year.items(), reverse=True)
+    }
+    quarters = {
+        key: Listing(
+            "quarter", f"Quý {roman(key[1])}/{key[0]}", quarter_url(config, *key), items
+        )
+        for key, items in sorted(by_quarter.items(), reverse=True)
+    }
+    tags = {
+        name: Listing("tag", f"Thẻ: {name}", tag_url(config, name), items)
+        for name, items in sorted(by_tag.items())
+    }
+    sections = NewsSections(index, categories, years, quarters, tags)
+    for listing in sections.all():
+        paginate(listing, config.pagination_per_page)
+    return sections
+
+
+def paginate(listing: Listing, per_page: int) -> None:
+    """Cut a listing into pages; an empty listing still has its first page."""
+    per_page = max(1, per_page)
+    chunks = [listing.posts[i : i + per_page] for i in range(0, len(listing.posts), per_page)]
+    listing.pages = [
+        ListingPage(
+            listing,
+            number,
+            chunk,
+            listing.url if number == 1 else f"{listing.url}trang/{number}/",
+        )
+        for number, chunk in enumerate(chunks or [[]], start=1)
+    ]

@@ -1,0 +1,122 @@
+"""The news plugin: posts from posts/ become pages, listings and feeds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape as html_escape
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from trangxa import theme
+from trangxa.core.dates import VN_TZ
+from trangxa.core.problems import Problem
+from trangxa.news import site
+from trangxa.news.config import NewsConfig
+
+log = get_plugin_logger(__name__)
+
+
+class NewsPlugin(BasePlugin[NewsConfig]):
+    """Thin wrapper: each event hands its work to a plain function in trangxa.news."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: Literal["build", "gh-deploy", "serve"] = "build"
+        self.state = site.NewsState()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether drafts should be shown (serve) or left out (build)."""
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Start each build with fresh state and the trangxa templates in place."""
+        self.state = site.NewsState()
+        theme.add_theme_dir(config, theme.THEME_DIR)
+        theme.add_assets(config, theme.STYLESHEET, theme.SCRIPT)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Read every post and add its page, its attachments and the listing pages."""
+        if not self.config.enabled:
+            return files
+        root = Path(config.config_file_path).parent
+        show_unpublished = self.command == "serve" and self.config.drafts_on_serve
+        self.state = site.load(root, self.config, datetime.now(VN_TZ), show_unpublished)
+        report(self.state.errors, self.state.warnings, fail=self.command != "serve")
+        for generated in site.generated_files(self.state, config, root):
+            files.append(generated)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give post and listing pages their title and template."""
+        src = page.file.src_uri
+        post = self.state.posts_by_uri.get(src)
+        if post is not None:
+            page.meta.update(site.post_meta(post))
+        listing_page = self.state.listing_pages.get(src)
+        if listing_page is not None:
+            page.meta.update(site.listing_meta(listing_page))
+        if src == self.state.archive_uri:
+            page.meta.update({"title": "Lưu trữ tin bài", "template": site.ARCHIVE_TEMPLATE})
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Keep each post's HTML: listings and feeds reuse it instead of converting again."""
+        post = self.state.posts_by_uri.get(page.file.src_uri)
+        if post is not None:
+            site.keep_content(post, html, self.config)
+            page.meta.setdefault("description", html_escape(post.summary))
+        return html
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Offer the latest news and the date filters to every template."""
+        site.register_template_helpers(env, self.state, self.config)
+        return env
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any] | None:
+        """Hand a post or a listing page its data, and each page its feed links."""
+        return site.page_context(context, page, self.state, self.config)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the feeds once every post's HTML is known."""
+        if self.state.sections is not None:
+            site.write_feeds(self.state, config, self.config)
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Rebuild when a post changes, not only when docs/ does."""
+        root = Path(config.config_file_path).parent
+        server.watch(str(root / self.config.posts_dir))
+        return server
+
+
+def report(errors: list[Problem], warnings: list[Problem], fail: bool) -> None:
+    """Log every problem; errors stop a build so no post silently goes missing."""
+    for problem in warnings:
+        log.warning(str(problem))
+    for problem in errors:
+        log.error(str(problem))
+    if errors and fail:
+        listed = "\n".join(f"  - {problem}" for problem in errors)
+        raise PluginError(
+            f"Có {len(errors)} bài viết lỗi nên không thể xây dựng trang (nếu bỏ qua, các bài "
+            f"này sẽ vắng mặt trên trang, trong RSS và trong số liệu báo cáo):\n{listed}"
+        )
+
+

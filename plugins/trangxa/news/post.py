@@ -1,0 +1,272 @@
+"""A news post read from its Markdown file, checked field by field."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from trangxa.core.dates import DateParseError, is_suspicious_year, parse_date, to_vn
+from trangxa.core.frontmatter import FrontMatter, split_front_matter
+from trangxa.core.problems import ContentError, Problem
+from trangxa.core.slugs import check_custom_slug, fold, slugify
+from trangxa.core.textfile import nfc, read_source
+
+# Keys trangxa reads, plus the ones Material's blog plugin accepts, so posts move over as-is.
+OWN_KEYS = frozenset(
+    {"title", "date", "categories", "tags", "description", "slug", "draft", "authors", "image"}
+)
+MATERIAL_KEYS = frozenset(
+    {"readtime", "pin", "links", "hide", "search", "template", "comments", "status",
+     "subtitle", "icon", "social"}
+)
+KNOWN_KEYS = OWN_KEYS | MATERIAL_KEYS
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file placed next to a post and linked from it, such as a PDF plan."""
+
+    name: str
+    url: str
+    kind: str
+    size: int
+
+
+@dataclass
+class Post:
+    """Everything the site, the feeds and the count need to know about one post."""
+
+    source: str
+    abs_path: Path
+    title: str
+    date: datetime
+    categories: list[str]
+    tags: list[str]
+    description: str | None
+    slug: str
+    slug_explicit: bool
+    draft: bool
+    authors: list[str]
+    image: str | None
+    body: str
+    body_line: int
+    words: int
+    warnings: list[Problem] = field(default_factory=list)
+    url: str = ""
+    status: str = "published"
+    html: str = ""
+    summary: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+
+    @property
+    def folder(self) -> Path:
+        """Folder that relative links in the post are resolved against."""
+        return self.abs_path.parent
+
+
+def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Post:
+    """Read and check one post; raise ContentError naming file and line on the first error."""
+    text = read_source(abs_path, source).text
+    front = split_front_matter(text, source)
+    if not front.has_block:
+        raise ContentError(
+            Problem(
+                source,
+                1,
+                "Bài viết thiếu phần khai báo ở đầu tệp. Dòng đầu tiên phải là ---, tiếp theo "
+                "là title: và date:, rồi một dòng --- đóng lại.",
+            )
+        )
+    meta = front.meta
+    warnings = _unknown_key_warnings(front, source)
+    body, title, body_line = _title_and_body(front, source)
+    date = _date(meta, front, source)
+    if is_suspicious_year(date):
+        warnings.append(
+            Problem(
+                source,
+                front.line_of("date"),
+                f"Năm {date.year} có vẻ gõ nhầm (ví dụ 0224 thay cho 2024). "
+                "Kiểm tra lại ngày đăng.",
+                "warning",
+            )
+        )
+    categories = _categories(meta, front, source, allowed_categories)
+    tags = _string_list(meta, "tags", front, source)
+    authors = _string_list(meta, "authors", front, source)
+    slug, explicit = _slug(meta, front, source, title)
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        raise ContentError(
+            Problem(source, front.line_of("draft"), "Khóa draft chỉ nhận true hoặc false.")
+        )
+    return Post(
+        source=source,
+        abs_path=abs_path,
+        title=title,
+        date=date,
+        categories=categories,
+        tags=tags,
+        description=_optional_text(meta, "description", front, source),
+        slug=slug,
+        slug_explicit=explicit,
+        draft=draft,
+        authors=authors,
+        image=_optional_text(meta, "image", front, source),
+        body=body,
+        body_line=body_line,
+        words=len(_WORD.findall(body)),
+        warnings=warnings,
+    )
+
+
+def _unknown_key_warnings(front: FrontMatter, source: str) -> list[Problem]:
+    found = []
+    for key in front.meta:
+        if key in KNOWN_KEYS:
+            continue
+        close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.6)
+        hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
+        found.append(
+            Problem(
+                source,
+                front.line_of(key),
+                f'Khóa "{key}" không được dùng và sẽ bị bỏ qua.{hint} '
+                f"Các khóa hợp lệ: {', '.join(sorted(OWN_KEYS))}.",
+                "warning",
+            )
+        )
+    return found
+
+
+def _title_and_body(front: FrontMatter, source: str) -> tuple[str, str, int]:
+    raw = front.meta.get("title")
+    if raw is not None and not isinstance(raw, str | int | float):
+        raise ContentError(
+            Problem(source, front.line_of("title"), "Tiêu đề (title) phải là một dòng chữ.")
+        )
+    title = nfc(str(raw)).strip() if raw is not None else ""
+    body, body_line = front.body, front.body_line
+    if not title and raw is None:
+        # Material's blog takes the title from the first heading; accept that too.
+        lines = body.split("\n")
+        for index, line in enumerate(lines):
+            if not line.strip():
+                continue
+            match = _H1.match(line)
+            if match:
+                title = match.group(1).strip()
+                body = "\n".join(lines[index + 1 :])
+                body_line += index + 1
+            break
+    if not title:
+        raise ContentError(
+            Problem(
+                source,
+                front.line_of("title"),
+                "Bài viết chưa có tiêu đề. Thêm dòng title: \"Tiêu đề bài viết\" vào phần khai báo.",
+            )
+        )
+    return body, title, body_line
+
+
+def _date(meta: dict[str, Any], front: FrontMatter, source: str) -> datetime:
+    value = meta.get("date")
+    if isinstance(value, dict):
+        # Material's blog writes date: {created: ..., updated: ...}.
+        value = value.get("created")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ContentError(
+            Problem(
+                source,
+                front.line_of("date"),
+                "Bài viết chưa có ngày đăng. Thêm dòng date: 15/03/2024 (hoặc 15/03/2024 08:30, "
+                "hoặc 2024-03-15) vào phần khai báo.",
+            )
+        )
+    try:
+        return to_vn(parse_date(value))
+    except DateParseError as exc:
+        raise ContentError(Problem(source, front.line_of("date"), str(exc))) from exc
+
+
+def _string_list(meta: dict[str, Any], key: str, front: FrontMatter, source: str) -> list[str]:
+    value = meta.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise ContentError(
+            Problem(
+                source,
+                front.line_of(key),
+                f"Khóa {key} phải là một danh sách, ví dụ {key}: [mục một, mục hai].",
+            )
+        )
+    seen: dict[str, None] = {}
+    for item in value:
+        text = nfc(str(item)).strip()
+        if text:
+            seen.setdefault(text, None)
+    return list(seen)
+
+
+def _categories(
+    meta: dict[str, Any], front: FrontMatter, source: str, allowed: list[str]
+) -> list[str]:
+    names = _string_list(meta, "categories", front, source)
+    if not allowed:
+        return names
+    by_fold = {fold(name): name for name in allowed}
+    result: list[str] = []
+    for name in names:
+        canonical = name if name in allowed else None
+        if canonical is None:
+            hint = difflib.get_close_matches(fold(name), list(by_fold), n=1, cutoff=0.5)
+            suggestion = f' Có phải ý bạn là "{by_fold[hint[0]]}"?' if hint else ""
+            raise ContentError(
+                Problem(
+                    source,
+                    front.line_of("categories"),
+                    f'Chuyên mục "{name}" chưa được khai báo trong mkdocs.yml.{suggestion} '
+                    f"Các chuyên mục hiện có: {', '.join(allowed)}.",
+                )
+            )
+        if canonical not in result:
+            result.append(canonical)
+    return result
+
+
+def _slug(
+    meta: dict[str, Any], front: FrontMatter, source: str, title: str
+) -> tuple[str, bool]:
+    value = meta.get("slug")
+    if value is None or value == "":
+        return slugify(title), False
+    text = nfc(str(value)).strip()
+    message = check_custom_slug(text)
+    if message:
+        raise ContentError(Problem(source, front.line_of("slug"), message))
+    return text, True
+
+
+def _optional_text(
+    meta: dict[str, Any], key: str, front: FrontMatter, source: str
+) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise ContentError(
+            Problem(source, front.line_of(key), f"Khóa {key} phải là một dòng chữ.")
+        )
+    text = nfc(str(value)).strip()
+    return text or None

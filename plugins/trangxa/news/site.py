@@ -1,0 +1,279 @@
+"""Plain functions behind the news plugin's events; one NewsState per build."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from trangxa.core.dates import format_vn_datetime, format_vn_long, format_vn_short, iso_vn
+from trangxa.core.problems import Problem
+from trangxa.core.vnformat import format_size
+from trangxa.news import attachments
+from trangxa.news.collect import PostCollection, assign_urls, collect_posts, newest_first
+from trangxa.news.config import NewsConfig
+from trangxa.news.excerpt import reading_minutes, summary_of
+from trangxa.news.feeds import write_feed
+from trangxa.news.listing import (
+    Listing,
+    ListingPage,
+    NewsSections,
+    archive_url,
+    build_sections,
+    category_url,
+    tag_url,
+)
+from trangxa.news.post import Attachment, Post
+
+POST_TEMPLATE = "trangxa/post.html"
+LISTING_TEMPLATE = "trangxa/listing.html"
+ARCHIVE_TEMPLATE = "trangxa/archive.html"
+
+
+@dataclass
+class NewsState:
+    """What one build knows about the news: posts, listings, lookups by page."""
+
+    collection: PostCollection = field(default_factory=PostCollection)
+    shown: list[Post] = field(default_factory=list)
+    sections: NewsSections | None = None
+    posts_by_uri: dict[str, Post] = field(default_factory=dict)
+    listing_pages: dict[str, ListingPage] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    attachment_sources: dict[str, Path] = field(default_factory=dict)
+    archive_uri: str = ""
+
+
+def load(root: Path, config: NewsConfig, now: datetime, show_unpublished: bool) -> NewsState:
+    """Read the posts, give them addresses, and group them into listings."""
+    collection = collect_posts(root / config.posts_dir, root, list(config.categories), now)
+    state = NewsState(collection=collection)
+    state.errors.extend(collection.errors)
+    state.warnings.extend(collection.warnings)
+    taken: set[str] = set()
+    # Published posts are numbered first, so previewing a draft never moves a live address.
+    state.errors.extend(assign_urls(collection.published, config.url_prefix, taken))
+    unpublished = [*collection.drafts, *collection.scheduled]
+    state.errors.extend(assign_urls(unpublished, config.url_prefix, taken))
+    state.shown = list(collection.published)
+    if show_unpublished:
+        state.shown = sorted([*state.shown, *unpublished], key=newest_first)
+    state.shown = [post for post in state.shown if post.url]
+    state.sections = build_sections(state.shown, config)
+    for index, post in enumerate(state.shown):
+        state.posts_by_uri[f"{post.url}index.md"] = post
+        state.position[post.source] = index
+        find_attachments(post, root / config.posts_dir, state)
+    for listing in state.sections.all():
+        for page in listing.pages:
+            state.listing_pages[page.src_uri] = page
+    state.archive_uri = f"{archive_url(config)}index.md"
+    return state
+
+
+def find_attachments(post: Post, posts_root: Path, state: NewsState) -> None:
+    """Record the files a post links to; a link to a missing file is a warning."""
+    posts_root = posts_root.resolve()
+    for target in attachments.local_targets(post.body):
+        line = attachments.line_of(post.body, target, post.body_line)
+        path, problem = attachments.resolve(post.folder, target, line, post.source)
+        if path is not None and not path.is_relative_to(posts_root):
+            path, problem = None, Problem(
+                post.source,
+                line,
+                f'Liên kết "{target}" trỏ ra ngoài thư mục bài viết. '
+                "Chép tệp vào cạnh bài viết rồi liên kết theo tên tệp.",
+                "warning",
+            )
+        if problem is not None:
+            state.warnings.append(problem)
+            continue
+        assert path is not None
+        uri = attachments.published_uri(post.url, target)
+        state.attachment_sources[uri] = path
+        if path.suffix.lower() not in attachments.IMAGE_SUFFIXES:
+            post.attachments.append(
+                Attachment(path.name, uri, attachments.kind_of(path), path.stat().st_size)
+            )
+
+
+def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[File]:
+    """Pages for posts and listings, and copies of attachments, none of them in docs/."""
+    files = [
+        File.generated(config, uri, content=post.body, inclusion=InclusionLevel.NOT_IN_NAV)
+        for uri, post in state.posts_by_uri.items()
+    ]
+    for uri, path in state.attachment_sources.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri, page in state.listing_pages.items():
+        in_nav = page.listing.kind == "index" and page.number == 1
+        files.append(
+            File.generated(
+                config,
+                uri,
+                content=f"# {page.title}\n",
+                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+        )
+    files.append(
+        File.generated(
+            config, state.archive_uri, content="# Lưu trữ tin bài\n",
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+    )
+    return files
+
+
+def post_meta(post: Post) -> dict[str, Any]:
+    """Front matter MkDocs and Material read for a post page."""
+    # Material prints these unescaped in <title> and <meta>; staff text is plain text.
+    meta: dict[str, Any] = {"title": html.escape(post.title), "template": POST_TEMPLATE}
+    if post.description:
+        meta["description"] = html.escape(post.description)
+    return meta
+
+
+def listing_meta(page: ListingPage) -> dict[str, Any]:
+    """Front matter for a listing page; only first pages of main lists go to the search."""
+    meta: dict[str, Any] = {"title": html.escape(page.title), "template": LISTING_TEMPLATE}
+    if page.number > 1 or page.listing.kind in ("year", "quarter", "tag"):
+        meta["search"] = {"exclude": True}
+    return meta
+
+
+def keep_content(post: Post, content: str, config: NewsConfig) -> None:
+    """Store the post's rendered HTML and the summary taken from it."""
+    post.html = content
+    post.summary = summary_of(post.description, content, config.summary_length)
+
+
+@dataclass
+class TemplateNews:
+    """What templates may ask of the news, besides the page at hand."""
+
+    state: NewsState
+    config: NewsConfig
+
+    @property
+    def latest(self) -> list[Post]:
+        """Newest posts for the home page."""
+        return self.state.shown[: self.config.home_latest]
+
+    @property
+    def latest_cchc(self) -> list[Post]:
+        """Newest posts of the administrative reform column."""
+        sections = self.state.sections
+        if sections is None or self.config.cchc_category not in sections.categories:
+            return []
+        return sections.categories[self.config.cchc_category].posts[: self.config.home_latest]
+
+    @property
+    def sections(self) -> NewsSections | None:
+        """All listings, for archive and category menus."""
+        return self.state.sections
+
+    @property
+    def index_url(self) -> str:
+        """Address of the news index."""
+        return f"{self.config.url_prefix}/"
+
+    @property
+    def archive_url(self) -> str:
+        """Address of the archive overview."""
+        return archive_url(self.config)
+
+    def quarters_of(self, listing: Listing) -> list[Listing]:
+        """Quarters of a year listing."""
+        if self.state.sections is None or listing.kind != "year":
+            return []
+        return self.state.sections.quarters_of(int(listing.url.rstrip("/").rsplit("/", 1)[-1]))
+
+    @property
+    def cchc_url(self) -> str:
+        """Address of the administrative reform column."""
+        return category_url(self.config, self.config.cchc_category)
+
+    def category_url(self, name: str) -> str:
+        """Address of a category."""
+        return category_url(self.config, name)
+
+    def tag_url(self, name: str) -> str:
+        """Address of a tag."""
+        return tag_url(self.config, name)
+
+    def reading_minutes(self, post: Post) -> int:
+        """Estimated reading time."""
+        return reading_minutes(post.words, self.config.words_per_minute)
+
+    def state_of(self, post: Post) -> str | None:
+        """'draft', 'scheduled' or None, for the marks shown while previewing."""
+        return None if post.status == "published" else post.status
+
+
+def register_template_helpers(env: Environment, state: NewsState, config: NewsConfig) -> None:
+    """Filters for Vietnamese dates and sizes, and the news object, for every template."""
+    env.filters["vn_date"] = format_vn_short
+    env.filters["vn_date_long"] = format_vn_long
+    env.filters["vn_datetime"] = format_vn_datetime
+    env.filters["iso_vn"] = iso_vn
+    env.filters["vn_size"] = format_size
+    env.globals["trangxa_news"] = TemplateNews(state, config)
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """An RSS feed a page announces in its head."""
+
+    title: str
+    url: str
+
+
+def page_context(
+    context: dict[str, Any], page: Page, state: NewsState, config: NewsConfig
+) -> dict[str, Any]:
+    """Add post or listing data, and feed links for autodiscovery."""
+    src = page.file.src_uri
+    sections = state.sections
+    links: list[FeedLink] = list(context.get("feed_links", []))
+    post = state.posts_by_uri.get(src)
+    if post is not None:
+        index = state.position[post.source]
+        context["post"] = post
+        context["post_newer"] = state.shown[index - 1] if index > 0 else None
+        context["post_older"] = state.shown[index + 1] if index + 1 < len(state.shown) else None
+    listing_page = state.listing_pages.get(src)
+    if listing_page is not None:
+        context["listing_page"] = listing_page
+        feed = listing_page.listing.feed_url
+        if feed is not None:
+            links.append(FeedLink(listing_page.listing.title, feed))
+    if sections is not None and (page.is_homepage or listing_page is not None):
+        site_feed = FeedLink(config.title, sections.index.feed_url or "")
+        if site_feed.url not in {link.url for link in links}:
+            links.insert(0, site_feed)
+    context["feed_links"] = links
+    return context
+
+
+def write_feeds(state: NewsState, mkdocs_config: MkDocsConfig, config: NewsConfig) -> None:
+    """The site feed and one per category, from published posts only."""
+    sections = state.sections
+    assert sections is not None
+    site_url = mkdocs_config.site_url or "http://localhost/"
+    site_dir = Path(mkdocs_config.site_dir)
+    published = set(id(post) for post in state.collection.published)
+    for listing in (sections.index, *sections.categories.values()):
+        posts = [post for post in listing.posts if id(post) in published]
+        listing_for_feed = type(listing)(
+            listing.kind, listing.title, listing.url, posts, listing.feed_url
+        )
+        write_feed(listing_for_feed, site_url, mkdocs_config.site_name, site_dir, config.feed_items)

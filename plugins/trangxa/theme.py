@@ -1,0 +1,30 @@
+"""The templates and assets trangxa adds to Material: header, footer, news pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+THEME_DIR = Path(__file__).parent / "theme"
+STYLESHEET = "assets/trangxa/trangxa.css"
+SCRIPT = "assets/trangxa/trangxa.js"
+
+
+def add_theme_dir(config: MkDocsConfig, folder: Path) -> None:
+    """Put a template folder after the site's own overrides and before Material's."""
+    dirs = config.theme.dirs
+    path = str(folder)
+    if path in dirs:
+        return
+    custom = config.theme.custom_dir
+    position = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
+    dirs.insert(position, path)
+
+
+def add_assets(config: MkDocsConfig, stylesheet: str, script: str | None = None) -> None:
+    """Load an asset on every page, once."""
+    if stylesheet not in config.extra_css:
+        config.extra_css.append(stylesheet)
+    if script and script not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(script)  # type: ignore[arg-type]
