@@ -1,0 +1,83 @@
+"""Vietnamese text turned into URL slugs and into plain letters for searching."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Unicode decomposition leaves the stroke of đ in place, so it is mapped by hand.
+_D_STROKE = str.maketrans({"đ": "d", "Đ": "d"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_CUSTOM_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+def _strip_marks(text: str) -> str:
+    """Lower case, đ → d, and every combining mark dropped."""
+    lowered = text.lower().translate(_D_STROKE)
+    decomposed = unicodedata.normalize("NFD", lowered)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold(text: str) -> str:
+    """Text without case or diacritics, spaces and punctuation kept: "Đăng ký" → "dang ky"."""
+    # Recompose what is left, so letters of other scripts (Hangul, for one) stay whole.
+    return unicodedata.normalize("NFC", _strip_marks(unicodedata.normalize("NFC", text)))
+
+
+def _cut(slug: str, max_length: int) -> str:
+    """Shorten to max_length, at a word boundary when there is one."""
+    if len(slug) <= max_length:
+        return slug
+    head = slug[:max_length]
+    if slug[max_length] != "-":
+        boundary = head.rfind("-")
+        if boundary > 0:
+            head = head[:boundary]
+    return head.strip("-")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII slug of Vietnamese text: "Đăng ký khai sinh" → "dang-ky-khai-sinh"."""
+    if max_length < 1:
+        raise ValueError("max_length phải từ 1 trở lên")
+    normalized = unicodedata.normalize("NFC", text)
+    slug = _cut(_NOT_SLUG.sub("-", _strip_marks(normalized)).strip("-"), max_length)
+    if slug:
+        return slug
+    # Titles of only symbols or another script still need a stable, distinct address.
+    digest = hashlib.sha1(normalized.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return _cut(f"bai-{digest}", max_length)
+
+
+def check_custom_slug(value: str) -> str | None:
+    """A Vietnamese message when a slug chosen by staff cannot be used as a URL, else None."""
+    text = unicodedata.normalize("NFC", value)
+    if _CUSTOM_SLUG.fullmatch(text) and ".." not in text:
+        return None
+    reasons = []
+    if not text.strip():
+        reasons.append("đang để trống")
+    if "/" in text or "\\" in text:
+        reasons.append('có dấu gạch chéo "/"')
+    if ".." in text:
+        reasons.append('có hai dấu chấm liền nhau ".."')
+    if any(char.isspace() for char in text):
+        reasons.append("có dấu cách")
+    if any(char.isupper() for char in text):
+        reasons.append("có chữ in hoa")
+    if not text.isascii():
+        reasons.append("có chữ có dấu hoặc ký tự không phải chữ cái tiếng Anh")
+    if not reasons:
+        reasons.append(
+            'có ký tự không dùng được trong đường dẫn hoặc bắt đầu bằng "-", "." hay "_"'
+        )
+    advice = (
+        "hãy điền ví dụ dang-ky-khai-sinh, hoặc bỏ hẳn dòng này để đường dẫn được tạo từ tiêu đề"
+        if not text.strip()
+        else f"hãy viết {slugify(text)}"
+    )
+    return (
+        f'Đường dẫn (slug) "{value.strip()}" {", ".join(reasons)}. Đường dẫn chỉ gồm chữ '
+        f"thường không dấu (a-z), chữ số và dấu gạch ngang: {advice}."
+    )

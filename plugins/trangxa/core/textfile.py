@@ -1,0 +1,128 @@
+"""Text files read the same way whatever Windows tool saved them: UTF-8, LF, NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import NamedTuple
+
+from trangxa.core.problems import ContentError, Problem
+
+_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+# Letters that only Vietnamese text has, and the tone marks Windows-1258 stores apart.
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
+
+# In TCVN3 (ABC) these bytes are ă â ê ô ơ ư đ and à ả ã á ạ, among the commonest letters;
+# in Windows-1258 they are the rarely typed symbols ¨ © ª « ¬ ® µ ¶ · ¸ ¹.
+_TCVN3_COMMON = frozenset(range(0xA8, 0xAF)) | frozenset(range(0xB5, 0xBA))
+
+_SAVE_AS_UTF8 = (
+    "Mở tệp bằng Notepad, chọn Tệp > Lưu thành… (File > Save As), ở ô Mã hóa (Encoding) "
+    "chọn UTF-8 rồi lưu lại."
+)
+_UNIKEY = (
+    "Nếu văn bản được gõ bằng phông TCVN3 (.VnTime), trước hết hãy chép nội dung, mở công cụ "
+    "chuyển mã của Unikey (Ctrl+Shift+F6), chọn nguồn TCVN3 (ABC), đích Unicode, bấm "
+    "Chuyển mã, rồi dán lại vào tệp và lưu bằng UTF-8."
+)
+
+
+class SourceText(NamedTuple):
+    """Decoded text of a file, and what had to be undone to get it."""
+
+    text: str
+    had_bom: bool
+    had_crlf: bool
+
+
+def nfc(text: str) -> str:
+    """Text in Unicode NFC, the form every comparison in the project uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line of a byte offset, counting CRLF, LF and lone CR as one line break each."""
+    head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return head.count(b"\n") + 1
+
+
+def _looks_tcvn3(data: bytes) -> bool:
+    high = [byte for byte in data if byte >= 0x80]
+    common = sum(1 for byte in high if byte in _TCVN3_COMMON)
+    return common >= 2 and common * 5 >= len(high)
+
+
+def _looks_cp1258(data: bytes) -> bool:
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return False
+    return any(char in _VIETNAMESE_LETTERS for char in text)
+
+
+def _encoding_problem(data: bytes, error: UnicodeDecodeError, display_path: str) -> Problem:
+    line = _line_of(data, error.start)
+    byte = data[error.start]
+    opening = f"Tệp không phải mã UTF-8: byte 0x{byte:02X} ở dòng {line} không đọc được."
+    if _looks_tcvn3(data):
+        message = f"{opening} Có vẻ văn bản được gõ bằng phông TCVN3 (ABC, như .VnTime). {_UNIKEY}"
+    elif _looks_cp1258(data):
+        message = (
+            f"{opening} Có vẻ tệp được lưu bằng mã Windows-1258 (tiếng Việt của Windows). "
+            f"{_SAVE_AS_UTF8} Nếu chữ hiện sai trong Notepad, dùng công cụ chuyển mã của "
+            "Unikey (Ctrl+Shift+F6), chọn nguồn Vietnamese locale CP 1258, đích Unicode."
+        )
+    else:
+        message = f"{opening} {_SAVE_AS_UTF8} {_UNIKEY}"
+    return Problem(display_path, line, message)
+
+
+def read_source(path: Path, display_path: str) -> SourceText:
+    """Read a text file as NFC text with LF line ends; a bad file raises ContentError."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(
+            Problem(
+                display_path,
+                None,
+                f"Không đọc được tệp ({exc.strerror or exc}). Hãy kiểm tra tệp còn đó và "
+                "không bị chương trình khác khóa.",
+            )
+        ) from exc
+
+    if data.startswith(_UTF16_BOMS):
+        raise ContentError(
+            Problem(
+                display_path,
+                1,
+                "Tệp đang ở mã UTF-16 (Notepad gọi là Unicode), không phải UTF-8. " + _SAVE_AS_UTF8,
+            )
+        )
+
+    had_bom = data.startswith(_BOM)
+    body = data[len(_BOM) :] if had_bom else data
+    try:
+        decoded = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # Report positions in the file as saved, BOM included, so the line count is right.
+        shifted = UnicodeDecodeError(
+            exc.encoding, data, exc.start + len(data) - len(body), exc.end, exc.reason
+        )
+        raise ContentError(_encoding_problem(data, shifted, display_path)) from exc
+
+    if not decoded.strip():
+        raise ContentError(
+            Problem(
+                display_path,
+                None,
+                "Tệp trống, không có nội dung nào. Hãy viết nội dung vào tệp, hoặc xóa tệp "
+                "nếu không dùng đến.",
+            )
+        )
+
+    had_crlf = "\r" in decoded
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(nfc(text), had_bom, had_crlf)
