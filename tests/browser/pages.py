@@ -1,0 +1,29 @@
+"""The pages of the sample site that the browser tests visit: add one line per page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Page:
+    """A built page, named for test ids and addressed by its URL path."""
+
+    name: str
+    path: str
+    printed: bool = False
+
+    def url(self, base_url: str) -> str:
+        """The page's address on the test server."""
+        return base_url + self.path
+
+    def file(self, site_dir: Path) -> Path:
+        """The built HTML file behind the page."""
+        target = site_dir / self.path
+        return target / "index.html" if self.path == "" or self.path.endswith("/") else target
+
+
+PAGES: list[Page] = [
+    Page("home", "", printed=True),
+]

@@ -1,0 +1,77 @@
+"""The sample site's pages in a real browser: accessibility, valid HTML, phones, print."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+from .harness import (
+    describe_violations,
+    describe_vnu,
+    page_scroll_width,
+    pdf_page_count,
+    pdf_text,
+    print_to_pdf,
+    run_axe,
+    vnu_messages_for,
+)
+from .pages import PAGES, Page
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = {"critical", "serious"}
+PHONE_WIDTH = 375
+
+
+def by_name(pages: list[Page]) -> pytest.MarkDecorator:
+    """Parametrise a test over pages, with each page's name as its id."""
+    return pytest.mark.parametrize("page", pages, ids=[page.name for page in pages])
+
+
+@by_name(PAGES)
+def test_page_is_built(page: Page, site_dir: Path) -> None:
+    assert page.file(site_dir).is_file(), f"Trang {page.path!r} không có trong bản dựng"
+
+
+@by_name(PAGES)
+def test_no_serious_accessibility_problem(
+    page: Page, base_url: str, chromium: webdriver.Chrome
+) -> None:
+    violations = run_axe(chromium, page.url(base_url))
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"axe-core trên {page.path or '/'}:\n{describe_violations(blocking)}"
+
+
+@by_name(PAGES)
+def test_html_is_valid(page: Page, site_dir: Path, vnu_messages: list[dict[str, Any]]) -> None:
+    path = page.file(site_dir)
+    assert path.is_file(), f"Trang {page.path!r} không có trong bản dựng"
+    errors = vnu_messages_for(vnu_messages, path)
+    assert not errors, f"vnu trên {page.path or '/'}:\n{describe_vnu(errors)}"
+
+
+@by_name(PAGES)
+def test_no_sideways_scroll_on_phone(page: Page, base_url: str, chromium: webdriver.Chrome) -> None:
+    width = page_scroll_width(chromium, page.url(base_url), PHONE_WIDTH)
+    assert width.client_width == PHONE_WIDTH
+    assert not width.scrolls_sideways, (
+        f"{page.path or '/'} rộng {width.scroll_width}px trên màn hình {PHONE_WIDTH}px; "
+        f"phần tử tràn: {', '.join(width.too_wide)}"
+    )
+
+
+@by_name([page for page in PAGES if page.printed])
+def test_page_prints_with_its_title(page: Page, base_url: str, chromium: webdriver.Chrome) -> None:
+    pdf = print_to_pdf(chromium, page.url(base_url))
+    title = chromium.find_element(By.CSS_SELECTOR, "article h1, main h1, h1").text
+    assert pdf.startswith(b"%PDF-")
+    assert pdf_page_count(pdf) >= 1
+    text = " ".join(pdf_text(pdf).split())
+    expected = " ".join(unicodedata.normalize("NFC", title).split())
+    assert expected, f"{page.path or '/'} không có tiêu đề h1"
+    assert expected in text, f"Bản in của {page.path or '/'} thiếu tiêu đề {expected!r}"
