@@ -1,0 +1,1 @@
+"""Subcommands of the `trangxa` command, one module each."""
