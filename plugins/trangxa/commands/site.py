@@ -1,0 +1,70 @@
+"""Read mkdocs.yml the way a build does, without building, for the commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
+
+from trangxa.news.collect import PostCollection, collect_posts
+from trangxa.news.config import NewsConfig
+
+NEWS_PLUGIN = "trangxa-news"
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml could not be read or lacks the news plugin; the message is for staff."""
+
+
+@dataclass
+class Site:
+    """The site's configuration as the plugins see it."""
+
+    config_file: Path
+    mkdocs: MkDocsConfig
+
+    @property
+    def root(self) -> Path:
+        """Folder of mkdocs.yml: paths in messages are relative to it."""
+        return self.config_file.parent
+
+    @property
+    def news(self) -> NewsConfig:
+        """Options of the news plugin."""
+        plugin: Any = self.mkdocs.plugins[NEWS_PLUGIN]
+        config: NewsConfig = plugin.config
+        return config
+
+    def plugin_config(self, name: str) -> Any | None:
+        """Options of another trangxa plugin, or None when the site does not use it."""
+        plugin: Any = self.mkdocs.plugins.get(name)
+        return None if plugin is None else plugin.config
+
+    def posts(self, now: datetime) -> PostCollection:
+        """Every post file, read and sorted into published, drafts, scheduled and errors."""
+        news = self.news
+        return collect_posts(self.root / news.posts_dir, self.root, list(news.categories), now)
+
+
+def load_site(config_file: str | Path = "mkdocs.yml") -> Site:
+    """Load mkdocs.yml with its plugins' option schemas; no page is built."""
+    path = Path(config_file).resolve()
+    if not path.is_file():
+        raise SiteConfigError(
+            f"Không tìm thấy tệp cấu hình {config_file}. Chạy lệnh trong thư mục có mkdocs.yml "
+            "hoặc chỉ đường dẫn bằng -f."
+        )
+    try:
+        config = load_config(config_file=str(path))
+    except ConfigurationError as exc:
+        raise SiteConfigError(f"Tệp {config_file} có lỗi cấu hình: {exc}") from exc
+    if NEWS_PLUGIN not in config.plugins:
+        raise SiteConfigError(
+            f"Tệp {config_file} chưa bật plugin {NEWS_PLUGIN}; thêm nó vào mục plugins."
+        )
+    return Site(path, config)
