@@ -14,9 +14,11 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Letters that only Vietnamese text has, and the tone marks Windows-1258 stores apart.
 _VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
 
-# In TCVN3 (ABC) these bytes are ă â ê ô ơ ư đ and à ả ã á ạ, among the commonest letters;
-# in Windows-1258 they are the rarely typed symbols ¨ © ª « ¬ ® µ ¶ · ¸ ¹.
-_TCVN3_COMMON = frozenset(range(0xA8, 0xAF)) | frozenset(range(0xB5, 0xBA))
+# In TCVN3 (ABC) these bytes are Ă Â Ê Ô Ơ Ư Đ ă â ê ô ơ ư đ à ả ã á ạ ằ ẳ ẵ ắ, among the
+# commonest letters; in Windows-1258 they are symbols hardly ever typed (¡ … § ¨ © « ® µ ¹ ¾).
+_TCVN3_ONLY = (
+    frozenset(range(0xA1, 0xAF)) | frozenset(range(0xB5, 0xBA)) | frozenset(range(0xBB, 0xBF))
+)
 
 _SAVE_AS_UTF8 = (
     "Mở tệp bằng Notepad, chọn Tệp > Lưu thành… (File > Save As), ở ô Mã hóa (Encoding) "
@@ -50,8 +52,9 @@ def _line_of(data: bytes, offset: int) -> int:
 
 def _looks_tcvn3(data: bytes) -> bool:
     high = [byte for byte in data if byte >= 0x80]
-    common = sum(1 for byte in high if byte in _TCVN3_COMMON)
-    return common >= 2 and common * 5 >= len(high)
+    letters = sum(1 for byte in high if byte in _TCVN3_ONLY)
+    # One stray symbol in a long Windows-1258 text must not tip the guess.
+    return letters > 0 and letters * 10 >= len(high)
 
 
 def _looks_cp1258(data: bytes) -> bool:

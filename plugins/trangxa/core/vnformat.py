@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 _SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
@@ -25,13 +26,16 @@ _ROMAN = (
 _SIZE_UNITS = ("KB", "MB", "GB", "TB")
 
 
-def format_number(n: int | float, decimals: int = 0) -> str:
+def format_number(n: int | float | Decimal, decimals: int = 0) -> str:
     """6694 → "6.694"; 94.728 with two decimals → "94,73"."""
     if isinstance(n, float) and not math.isfinite(n):
         raise ValueError(f"không viết được số {n}")
     if decimals < 0:
         raise ValueError("decimals phải từ 0 trở lên")
-    text = f"{n:,.{decimals}f}".translate(_SWAP_SEPARATORS)
+    # Half up from the decimal the number reads as, as figures are rounded by hand in reports:
+    # 94,725 becomes 94,73, where float formatting would give 94,72.
+    rounded = Decimal(str(n)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}".translate(_SWAP_SEPARATORS)
     # Rounding can leave "-0"; a count of nothing has no sign.
     if text.startswith("-") and not any(char in "123456789" for char in text):
         text = text[1:]
@@ -55,14 +59,15 @@ def format_size(num_bytes: int) -> str:
         raise ValueError(f"kích thước tệp không thể âm: {num_bytes}")
     if num_bytes < 1024:
         return f"{num_bytes} byte"
-    size = float(num_bytes)
+    size = Decimal(num_bytes)
     unit = _SIZE_UNITS[0]
     for unit in _SIZE_UNITS:
         size /= 1024
-        # Move up a unit when rounding would show 1024,0 of this one.
-        if round(size, 1) < 1024 or unit == _SIZE_UNITS[-1]:
+        # Move up a unit when rounding would show 1.024,0 of this one.
+        shown = size.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        if shown < 1024 or unit == _SIZE_UNITS[-1]:
             break
-    shown = format_number(size, 1)
-    if shown.endswith(",0"):
-        shown = shown[:-2]
-    return f"{shown} {unit}"
+    text = format_number(shown, 1)
+    if text.endswith(",0"):
+        text = text[:-2]
+    return f"{text} {unit}"
