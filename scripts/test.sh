@@ -87,7 +87,12 @@ install_python_packages() {
     fi
     local args=(-e '.[test]')
     [ -f requirements-test.lock ] && args+=(-r requirements-test.lock)
-    "$VENV/bin/python" -m pip install -q "${args[@]}" || die "pip install thất bại"
+    # pip's warnings about this machine's index settings would bury the useful lines.
+    local log="$VENV/pip-install.log"
+    if ! "$VENV/bin/python" -m pip install "${args[@]}" >"$log" 2>&1; then
+        tail -n 40 "$log"
+        die "pip install thất bại (toàn bộ nhật ký: $log)"
+    fi
     echo "$wanted" >"$stamp"
     "$VENV/bin/python" -m pip list --format=freeze 2>/dev/null \
         | grep -iE '^(mkdocs|mkdocs-material|selenium|pytest|pypdf|ruff|mypy)=' || true
