@@ -1,1 +1,1 @@
-"""procedures"""
+"""Administrative procedures: records, their pages, the changes feed and the counts."""

@@ -1,0 +1,147 @@
+"""MkDocs plugin: the procedure records become pages, an archive, a changes page and a feed."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from trangxa.core.dates import VN_TZ
+from trangxa.core.problems import Problem
+from trangxa.procedures.addresses import Addresses
+from trangxa.procedures.collection import load_procedures
+from trangxa.procedures.config import ProceduresConfig
+from trangxa.procedures.feed import changes_feed
+from trangxa.procedures.model import Procedure
+from trangxa.procedures.pages import (
+    PageSettings,
+    all_changes,
+    archive_page,
+    changes_page,
+    index_page,
+    procedure_page,
+)
+
+log = get_plugin_logger(__name__)
+
+PACKAGE_DIR = Path(__file__).parent
+ASSETS = ("procedures.css", "procedures.js")
+ASSETS_URI = "assets/trangxa"
+
+
+def build_time() -> datetime:
+    """Time printed as the fallback date; SOURCE_DATE_EPOCH makes builds reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(VN_TZ)
+    return datetime.now(VN_TZ)
+
+
+def error_summary(errors: list[Problem]) -> str:
+    """One message listing every error, so staff can fix all files in one go."""
+    lines = "\n".join(f"  - {problem}" for problem in errors)
+    return (
+        f"Có {len(errors)} lỗi trong hồ sơ thủ tục hành chính. Trang web chưa được tạo để "
+        f"không thủ tục nào bị thiếu khi đăng. Sửa các lỗi sau rồi chạy lại:\n{lines}"
+    )
+
+
+# MkDocs leaves BasePlugin.__init_subclass__ untyped.
+class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped-call]
+    """Reads procedures/*.yml and adds their pages to the site."""
+
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
+        """Reset per-build state and make the page template findable."""
+        self.procedures: list[Procedure] = []
+        if self.config.enabled:
+            config.theme.dirs.append(str(PACKAGE_DIR / "templates"))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Load every record, stop on any error, and add the generated pages and assets."""
+        if not self.config.enabled:
+            return files
+        root = Path(config.config_file_path).parent
+        procedures, problems = load_procedures(root, self.config.procedures_dir)
+        for problem in problems:
+            if problem.severity == "warning":
+                log.warning(str(problem))
+        errors = [problem for problem in problems if problem.severity == "error"]
+        if errors:
+            raise PluginError(error_summary(errors))
+        self.procedures = procedures
+
+        if not config.site_url:
+            log.warning(
+                "Chưa khai báo site_url trong mkdocs.yml: nguồn RSS cập nhật thủ tục và bản in "
+                "sẽ không có địa chỉ đầy đủ của trang. Thêm dòng site_url: https://... "
+                "(địa chỉ trang của xã)."
+            )
+        settings = PageSettings(
+            addresses=Addresses(
+                self.config.url_prefix, config.use_directory_urls, config.site_url or ""
+            ),
+            title=self.config.title,
+            changes_title=self.config.changes_title,
+            archive_title=self.config.archive_title,
+            print_heading=self.config.print_heading or config.site_name,
+            built=build_time(),
+        )
+        addresses = settings.addresses
+        by_code = {procedure.code: procedure for procedure in procedures}
+        hidden = InclusionLevel.NOT_IN_NAV
+        index_level = InclusionLevel.UNDEFINED if self.config.index_in_nav else hidden
+        generated: list[tuple[str, str | bytes, InclusionLevel]] = [
+            (addresses.index_src, index_page(procedures, settings), index_level),
+            (addresses.archive_src, archive_page(procedures, settings), hidden),
+            (addresses.changes_src, changes_page(procedures, settings), hidden),
+            (
+                addresses.feed_path,
+                changes_feed(
+                    all_changes(procedures), settings, config.site_name, self.config.feed_items
+                ),
+                InclusionLevel.UNDEFINED,
+            ),
+        ]
+        generated += [
+            (addresses.procedure_src(p), procedure_page(p, by_code, settings), hidden)
+            for p in procedures
+        ]
+        for src_uri, content, inclusion in generated:
+            self._add(files, File.generated(config, src_uri, content=content, inclusion=inclusion))
+        for name in ASSETS:
+            self._add(
+                files,
+                File.generated(
+                    config, f"{ASSETS_URI}/{name}", abs_src_path=str(PACKAGE_DIR / "assets" / name)
+                ),
+            )
+        return files
+
+    def _add(self, files: Files, file: File) -> None:
+        """Add a generated file, refusing to hide a page of the same address in docs/."""
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            raise PluginError(
+                f'Trang "{file.src_uri}" trong thư mục docs trùng địa chỉ với trang thủ tục hành '
+                "chính tự tạo. Đổi tên hoặc xóa tệp trong docs, hoặc đổi url_prefix của "
+                "trangxa-procedures trong mkdocs.yml."
+            )
+        files.append(file)
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Rebuild when a record changes: serve watches only docs/ by itself."""
+        if self.config.enabled:
+            folder = Path(config.config_file_path).parent / self.config.procedures_dir
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
