@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Protocol, cast
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `trangxa` console script."""
+    # The theme's end-of-life banner is noise in a clerk's terminal output.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
     module = cast(CommandModule, importlib.import_module(f"trangxa.commands.{args.command}"))
