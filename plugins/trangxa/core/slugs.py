@@ -81,3 +81,9 @@ def check_custom_slug(value: str) -> str | None:
         f'Đường dẫn (slug) "{value.strip()}" {", ".join(reasons)}. Đường dẫn chỉ gồm chữ '
         f"thường không dấu (a-z), chữ số và dấu gạch ngang: {advice}."
     )
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Anchor ids for headings (Markdown's toc `slugify` option): đ becomes d there too."""
+    slug = slugify(value, max_length=120)
+    return slug if separator == "-" else slug.replace("-", separator)
