@@ -12,7 +12,6 @@ import re
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -41,8 +40,10 @@ class Measurement:
     size: int
     tool: str
     wall_s: float
+    cpu_s: float
     peak_mb: float
     ok: bool
+    load_before: float = 0.0
     pages_found: int = 0
     missing_pages: list[str] = field(default_factory=list)
     sample_url: str = ""
@@ -83,18 +84,30 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def timed_run(command: Sequence[str], cwd: Path) -> tuple[float, float, int, str]:
-    """Run a command; return wall seconds, peak RSS in MB, exit code and stderr tail."""
+@dataclass
+class RunStats:
+    """What one child process cost."""
+
+    wall_s: float
+    cpu_s: float
+    peak_mb: float
+    returncode: int
+    stderr_tail: str
+
+
+def timed_run(command: Sequence[str], cwd: Path) -> RunStats:
+    """Run a command; measure wall time, user+system CPU time and peak RSS."""
     if GNU_TIME.exists():
-        stats = cwd / ".time-v.txt"
+        stats = cwd.parent / f".time-v-{cwd.name}.txt"
         wrapped = [str(GNU_TIME), "-v", "-o", str(stats), *command]
     else:
         # A fresh interpreter per build, so RUSAGE_CHILDREN holds this build's peak only.
         probe = (
             "import resource, subprocess, sys;"
             "rc = subprocess.call(sys.argv[1:]);"
-            "sys.stderr.write('\\nPEAK_KB=%d\\n' % resource.getrusage("
-            "resource.RUSAGE_CHILDREN).ru_maxrss);"
+            "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "sys.stderr.write('\\nPEAK_KB=%d CPU_S=%f\\n'"
+            " % (u.ru_maxrss, u.ru_utime + u.ru_stime));"
             "sys.exit(rc)"
         )
         wrapped = [sys.executable, "-c", probe, *command]
@@ -107,12 +120,17 @@ def timed_run(command: Sequence[str], cwd: Path) -> tuple[float, float, int, str
     if GNU_TIME.exists():
         report = stats.read_text(encoding="utf-8", errors="replace")
         stats.unlink()
-        match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
+        peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
+        user = re.search(r"User time \(seconds\): ([\d.]+)", report)
+        system = re.search(r"System time \(seconds\): ([\d.]+)", report)
+        cpu = float(user.group(1)) + float(system.group(1)) if user and system else float("nan")
     else:
-        match = re.search(r"PEAK_KB=(\d+)", proc.stderr)
-    peak_mb = int(match.group(1)) / 1024 if match else float("nan")
+        peak = re.search(r"PEAK_KB=(\d+)", proc.stderr)
+        found = re.search(r"CPU_S=([\d.]+)", proc.stderr)
+        cpu = float(found.group(1)) if found else float("nan")
+    peak_mb = int(peak.group(1)) / 1024 if peak else float("nan")
     tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
-    return wall, peak_mb, proc.returncode, tail
+    return RunStats(wall, cpu, peak_mb, proc.returncode, tail)
 
 
 def page_heading(path: Path) -> tuple[str, str]:
@@ -205,10 +223,13 @@ def measure_build(size: int, tool: str, sites: Path, manifest: dict[str, Any]) -
     site_dir = sites / f"site-{tool}"
     if site_dir.exists():
         shutil.rmtree(site_dir)
-    wall, peak, code, tail = timed_run(build_command(site_dir), project)
-    result = Measurement(size, tool, wall, peak, ok=code == 0)
-    if code != 0:
-        result.error = tail or f"mã thoát {code}"
+    load = os.getloadavg()[0]
+    stats = timed_run(build_command(site_dir), project)
+    result = Measurement(
+        size, tool, stats.wall_s, stats.cpu_s, stats.peak_mb, stats.returncode == 0, load
+    )
+    if stats.returncode != 0:
+        result.error = stats.stderr_tail or f"mã thoát {stats.returncode}"
         return result
     titles = [p["title"] for p in manifest["posts"]]
     found = find_post_pages(site_dir, titles)
@@ -232,7 +253,7 @@ def post_source(tool: str, sites: Path, post: dict[str, Any]) -> Path:
     """The Markdown file of one post in one layout."""
     if tool == "material":
         return sites / "material" / "docs" / "blog" / "posts" / f"{post['slug']}.md"
-    year = post["date"][:4]
+    year = str(post["date"])[:4]
     return sites / "trangxa" / "posts" / year / f"{post['slug']}.md"
 
 
@@ -286,35 +307,41 @@ def measure_rebuild(tool: str, sites: Path, manifest: dict[str, Any], timeout: f
             proc.wait()
 
 
-def median_of(results: list[Measurement]) -> Measurement:
-    """The run with the median wall time (the first failure if any run failed)."""
+def fastest_of(results: list[Measurement]) -> Measurement:
+    """The fastest run (the first failure if any run failed); other load only slows runs down."""
     failed = [r for r in results if not r.ok]
     if failed:
         return failed[0]
-    ordered = sorted(results, key=lambda r: r.wall_s)
-    return ordered[(len(ordered) - 1) // 2]
+    return min(results, key=lambda r: r.wall_s)
 
 
 def format_table(rows: list[Measurement], rebuilds: dict[tuple[int, str], float]) -> str:
-    """Markdown table of the median runs, with the trangxa/Material wall-time ratio."""
-    header = "| bài | công cụ | thời gian (s) | ms/bài | RSS đỉnh (MB) | trang bài | dựng lại (s) | trangxa/Material |"
-    lines = [header, "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    """Markdown table of the fastest runs, with trangxa/Material ratios of wall and CPU time."""
+    lines = [
+        "| bài | công cụ | thời gian (s) | CPU (s) | ms/bài | RSS đỉnh (MB) | trang bài "
+        "| dựng lại (s) | trangxa/Material |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
     by_key = {(r.size, r.tool): r for r in rows}
     for r in rows:
-        other = by_key.get((r.size, "material"))
         ratio = ""
-        mine = by_key.get((r.size, "trangxa"))
-        if r.tool == "trangxa" and other and mine and other.ok and mine.ok:
-            ratio = f"{mine.wall_s / other.wall_s:.2f}"
+        material = by_key.get((r.size, "material"))
+        if r.tool == "trangxa" and r.ok and material and material.ok:
+            ratio = (
+                f"{r.wall_s / material.wall_s:.2f} (CPU {r.cpu_s / material.cpu_s:.2f})"
+            )
         rebuild = rebuilds.get((r.size, r.tool))
-        rebuild_text = "" if rebuild is None else f"{rebuild:.2f}"
+        rebuild_text = "" if rebuild is None else f"{rebuild:.1f}"
         if r.ok:
             lines.append(
-                f"| {r.size} | {r.tool} | {r.wall_s:.1f} | {1000 * r.wall_s / r.size:.1f} "
-                f"| {r.peak_mb:.0f} | {r.pages_found}/{r.size} | {rebuild_text} | {ratio} |"
+                f"| {r.size} | {r.tool} | {r.wall_s:.1f} | {r.cpu_s:.1f} "
+                f"| {1000 * r.wall_s / r.size:.1f} | {r.peak_mb:.0f} "
+                f"| {r.pages_found}/{r.size} | {rebuild_text} | {ratio} |"
             )
         else:
-            lines.append(f"| {r.size} | {r.tool} | lỗi | | | {r.pages_found}/{r.size} | | |")
+            lines.append(
+                f"| {r.size} | {r.tool} | lỗi | | | | {r.pages_found}/{r.size} | | |"
+            )
     return "\n".join(lines)
 
 
@@ -324,9 +351,9 @@ def machine_note() -> str:
 
     mem = "?"
     meminfo = Path("/proc/meminfo")
-    if meminfo.exists():
-        kb = int(re.search(r"MemTotal:\s+(\d+)", meminfo.read_text()).group(1))  # type: ignore[union-attr]
-        mem = f"{kb / 1024 / 1024:.1f} GiB"
+    found = re.search(r"MemTotal:\s+(\d+)", meminfo.read_text()) if meminfo.exists() else None
+    if found:
+        mem = f"{int(found.group(1)) / 1024 / 1024:.1f} GiB"
     return (
         f"{os.cpu_count()} CPU, {mem} RAM, Python {sys.version.split()[0]}, "
         f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}"
@@ -357,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     """Generate (or reuse) each size, build both sites in turns, print the table."""
     args = parse_args(argv)
     tools = [args.only] if args.only else list(TOOLS)
-    medians: list[Measurement] = []
+    fastest: list[Measurement] = []
     rebuilds: dict[tuple[int, str], float] = {}
     all_runs: list[Measurement] = []
     print(machine_note(), flush=True)
@@ -379,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
                 all_runs.append(result)
                 status = "đạt" if result.ok else "LỖI"
                 print(
-                    f"  {size} bài, {tool}: {result.wall_s:.1f} s, {result.peak_mb:.0f} MB, "
+                    f"  {size} bài, {tool}: {result.wall_s:.1f} s, CPU {result.cpu_s:.1f} s, "
+                    f"{result.peak_mb:.0f} MB, tải trước đó {result.load_before:.1f}, "
                     f"{result.pages_found}/{size} trang bài, {status}"
                     + (f" — {result.feed_note}" if result.feed_note else ""),
                     flush=True,
@@ -389,13 +417,13 @@ def main(argv: list[str] | None = None) -> int:
                 if result.error:
                     print("    " + result.error.replace("\n", "\n    "), flush=True)
         for tool in size_tools:
-            medians.append(median_of(runs[tool]))
+            fastest.append(fastest_of(runs[tool]))
             if args.rebuild:
                 seconds = measure_rebuild(tool, sites, manifest, args.rebuild_timeout)
                 rebuilds[(size, tool)] = seconds
                 print(f"  {size} bài, {tool}: dựng lại sau khi sửa một bài {seconds:.2f} s")
     print()
-    print(format_table(medians, rebuilds))
+    print(format_table(fastest, rebuilds))
     if args.json:
         args.json.write_text(
             json.dumps(
@@ -405,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             encoding="utf-8",
         )
-    return 0 if all(r.ok for r in medians) else 1
+    return 0 if all(r.ok for r in fastest) else 1
 
 
 if __name__ == "__main__":
