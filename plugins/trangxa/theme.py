@@ -27,4 +27,4 @@ def add_assets(config: MkDocsConfig, stylesheet: str, script: str | None = None)
     if stylesheet not in config.extra_css:
         config.extra_css.append(stylesheet)
     if script and script not in [str(s) for s in config.extra_javascript]:
-        config.extra_javascript.append(script)  # type: ignore[arg-type]
+        config.extra_javascript.append(script)

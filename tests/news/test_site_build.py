@@ -90,7 +90,9 @@ def test_attachment_is_copied_and_listed_with_type_and_size(built: BuildResult) 
     assert copied.read_bytes().startswith(b"%PDF")
     page = built.read(url + "index.html")
     size = copied.stat().st_size
-    assert re.search(rf'<a href="ke-hoach-2024.pdf">ke-hoach-2024.pdf</a>.*\(PDF, {size} byte\)', page)
+    assert re.search(
+        rf'<a href="ke-hoach-2024.pdf">ke-hoach-2024.pdf</a>.*\(PDF, {size} byte\)', page
+    )
 
 
 def test_news_index_is_paginated_newest_first(built: BuildResult) -> None:
@@ -171,7 +173,7 @@ def test_each_post_is_converted_once(tmp_path: Path) -> None:
             return lines
 
     class RecordExtension(Extension):
-        def extendMarkdown(self, md):  # type: ignore[no-untyped-def]  # noqa: N802
+        def extendMarkdown(self, md):  # type: ignore[no-untyped-def]
             md.preprocessors.register(Record(md), "record", 100)
 
     project = copy_fixture("news/fixtures/basic", tmp_path)

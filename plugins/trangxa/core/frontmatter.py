@@ -22,6 +22,106 @@ _StringDatesLoader.yaml_implicit_resolvers = {
 }
 
 
+_QUOTE_ADVICE = 'hãy đặt cả giá trị trong ngoặc kép, ví dụ title: "Thông báo: lịch tiếp dân".'
+_GENERAL_ADVICE = (
+    "Kiểm tra dấu hai chấm sau mỗi khóa, dấu ngoặc kép đóng mở đủ cặp, và thụt lề bằng dấu "
+    f"cách; giá trị có dấu hai chấm hay ký tự đặc biệt thì {_QUOTE_ADVICE}"
+)
+
+# PyYAML explains in English; each common reason is reworded for staff with its fix.
+# (pattern in PyYAML's problem text, mark to point at, reason, fix)
+_YAML_REASONS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "mapping values are not allowed here",
+        "problem",
+        "có dấu hai chấm ở chỗ không được phép",
+        "Nếu giá trị có dấu hai chấm thì " + _QUOTE_ADVICE + " Nếu dòng bị thụt vào, hãy xóa "
+        "các dấu cách thừa ở đầu dòng.",
+    ),
+    (
+        "could not find expected ':'",
+        "context",
+        "dòng này thiếu dấu hai chấm sau tên khóa",
+        "Viết theo dạng khóa: giá trị, ví dụ date: 15/03/2024 (có dấu cách sau dấu hai chấm).",
+    ),
+    (
+        "found unexpected end of stream",
+        "context",
+        "dấu ngoặc mở ở dòng này chưa được đóng",
+        "Thêm dấu ngoặc đóng cùng loại (\" hoặc ') ở cuối giá trị.",
+    ),
+    (
+        "expected ',' or ']'",
+        "context",
+        "danh sách mở bằng [ ở dòng này chưa được đóng bằng ], hoặc thiếu dấu phẩy giữa các mục",
+        "Viết danh sách trên một dòng, ví dụ categories: [Tin tức, Thông báo].",
+    ),
+    (
+        "expected ',' or '}'",
+        "context",
+        "nhóm mở bằng { ở dòng này chưa được đóng bằng }",
+        "Nếu giá trị có dấu { hay } thì " + _QUOTE_ADVICE,
+    ),
+    (
+        "expected <block end>",
+        "problem",
+        "thụt lề không đều, hoặc có chữ thừa sau một giá trị trong ngoặc kép",
+        "Các khóa phải bắt đầu sát lề trái, các mục của một danh sách thụt vào bằng nhau; nếu "
+        "giá trị có ngoặc kép ở giữa thì đặt cả giá trị trong ngoặc đơn, ví dụ "
+        "title: 'Phong trào \"Ngày Chủ nhật xanh\" năm 2024'.",
+    ),
+    (
+        "that cannot start any token",
+        "problem",
+        "giá trị bắt đầu bằng một ký tự YAML dành riêng (như @ hay `)",
+        _QUOTE_ADVICE[0].upper() + _QUOTE_ADVICE[1:],
+    ),
+    (
+        "found unknown escape character",
+        "problem",
+        "trong ngoặc kép, dấu \\ đứng trước một ký tự không dùng được",
+        "Viết \\\\ thay cho \\, hoặc đặt giá trị trong ngoặc đơn '...'.",
+    ),
+    (
+        "alias",
+        "problem",
+        "giá trị bắt đầu bằng dấu * hoặc &, hai ký tự có nghĩa riêng trong YAML",
+        _QUOTE_ADVICE[0].upper() + _QUOTE_ADVICE[1:],
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "problem",
+        "có ký tự &, * hoặc % ở đầu giá trị hay đầu dòng, các ký tự có nghĩa riêng trong YAML",
+        _QUOTE_ADVICE[0].upper() + _QUOTE_ADVICE[1:],
+    ),
+    (
+        "expected chomping or indentation indicators",
+        "problem",
+        "sau dấu | hoặc > không được viết chữ trên cùng dòng",
+        _QUOTE_ADVICE[0].upper() + _QUOTE_ADVICE[1:],
+    ),
+    (
+        "found unhashable key",
+        "problem",
+        "tên khóa không phải là một chữ",
+        "Mỗi dòng phải có dạng khóa: giá trị, tên khóa viết liền không có dấu ngoặc.",
+    ),
+)
+
+
+def explain_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """0-based line inside the YAML text and a Vietnamese message for a PyYAML error."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    for pattern, which, reason, fix in _YAML_REASONS:
+        if pattern in problem or (pattern == "alias" and "alias" in context):
+            mark = exc.context_mark if which == "context" else exc.problem_mark
+            mark = mark or exc.problem_mark or exc.context_mark
+            return (mark.line if mark else 0), f"Lỗi cú pháp YAML: {reason}. {fix}"
+    mark = exc.problem_mark or exc.context_mark
+    return (mark.line if mark else 0), f"Lỗi cú pháp YAML. {_GENERAL_ADVICE}"
+
+
 @dataclass
 class FrontMatter:
     """Metadata of a Markdown file, its body, and where each top-level key stands."""
@@ -37,7 +137,9 @@ class FrontMatter:
         return self.key_lines.get(key, 1)
 
 
-def load_yaml_mapping(text: str, path: str, first_line: int = 1) -> tuple[dict[str, Any], dict[str, int]]:
+def load_yaml_mapping(
+    text: str, path: str, first_line: int = 1
+) -> tuple[dict[str, Any], dict[str, int]]:
     """Parse a YAML mapping, returning it with the line of each top-level key."""
     if "\t" in text:
         offset = text[: text.index("\t")].count("\n")
@@ -51,23 +153,13 @@ def load_yaml_mapping(text: str, path: str, first_line: int = 1) -> tuple[dict[s
         )
     try:
         node = yaml.compose(text, Loader=_StringDatesLoader)
-        data = yaml.load(text, Loader=_StringDatesLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_StringDatesLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark is not None else first_line
-        reason = exc.problem or exc.context or "cú pháp không hợp lệ"
-        raise ContentError(
-            Problem(
-                path,
-                line,
-                f"Lỗi cú pháp YAML ({reason}). Kiểm tra dấu hai chấm sau mỗi khóa, dấu ngoặc kép "
-                "đóng mở đủ cặp, và thụt lề bằng dấu cách; tiêu đề có dấu hai chấm thì đặt trong "
-                'ngoặc kép, ví dụ title: "Thông báo: lịch tiếp dân".',
-            )
-        ) from exc
+        line, message = explain_yaml_error(exc)
+        raise ContentError(Problem(path, first_line + line, message)) from exc
     except yaml.YAMLError as exc:
         raise ContentError(
-            Problem(path, first_line, f"Không đọc được phần khai báo YAML: {exc}.")
+            Problem(path, first_line, f"Không đọc được phần khai báo YAML. {_GENERAL_ADVICE}")
         ) from exc
     if data is None:
         return {}, {}
@@ -79,9 +171,20 @@ def load_yaml_mapping(text: str, path: str, first_line: int = 1) -> tuple[dict[s
                 "Phần khai báo phải là các dòng dạng khóa: giá trị (ví dụ title: Tiêu đề).",
             )
         )
-    key_lines = {
-        str(key_node.value): first_line + key_node.start_mark.line for key_node, _ in node.value
-    }
+    key_lines: dict[str, int] = {}
+    for key_node, _ in node.value:
+        key, line = str(key_node.value), first_line + key_node.start_mark.line
+        if key in key_lines:
+            # PyYAML keeps the last value silently; staff would not know which one counts.
+            raise ContentError(
+                Problem(
+                    path,
+                    line,
+                    f'Khóa "{key}" được viết hai lần (dòng {key_lines[key]} và dòng {line}). '
+                    "Xóa một dòng, chỉ giữ lại giá trị đúng.",
+                )
+            )
+        key_lines[key] = line
     return {str(k): v for k, v in data.items()}, key_lines
 
 

@@ -10,7 +10,9 @@ from urllib.parse import unquote, urlsplit
 from trangxa.core.problems import Problem
 
 # Markdown links and images, and src/href attributes of raw HTML.
-_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:src|href)=\"([^\"]+)\"")
+_LINK = re.compile(
+    r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:src|href)=\"([^\"]+)\""
+)
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 KIND_NAMES = {
     ".pdf": "PDF",
@@ -41,7 +43,9 @@ def local_targets(markdown: str) -> list[str]:
     return list(found)
 
 
-def resolve(post_folder: Path, target: str, line: int, source: str) -> tuple[Path | None, Problem | None]:
+def resolve(
+    post_folder: Path, target: str, line: int, source: str
+) -> tuple[Path | None, Problem | None]:
     """The file a link names, or a problem saying the file is missing."""
     candidate = (post_folder / target).resolve()
     if candidate.is_file():

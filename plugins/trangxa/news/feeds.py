@@ -36,9 +36,7 @@ def feed_items(posts: list[Post], site_url: str, limit: int) -> list[FeedItem]:
     return items
 
 
-def write_feed(
-    listing: Listing, site_url: str, site_name: str, site_dir: Path, limit: int
-) -> Path:
+def write_feed(listing: Listing, site_url: str, site_name: str, site_dir: Path, limit: int) -> Path:
     """Write one listing's feed into the built site and return its path."""
     assert listing.feed_url is not None
     title = site_name if listing.kind == "index" else f"{listing.title} – {site_name}"

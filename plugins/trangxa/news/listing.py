@@ -156,9 +156,7 @@ def build_sections(posts: list[Post], config: NewsConfig) -> NewsSections:
         for year, items in sorted(by_year.items(), reverse=True)
     }
     quarters = {
-        key: Listing(
-            "quarter", f"Quý {roman(key[1])}/{key[0]}", quarter_url(config, *key), items
-        )
+        key: Listing("quarter", f"Quý {roman(key[1])}/{key[0]}", quarter_url(config, *key), items)
         for key, items in sorted(by_quarter.items(), reverse=True)
     }
     tags = {

@@ -13,7 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from trangxa import theme
 from trangxa.core.dates import VN_TZ
@@ -87,8 +89,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return env
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """Hand a post or a listing page its data, and each page its feed links."""
         return site.page_context(context, page, self.state, self.config)
 
@@ -118,5 +120,3 @@ def report(errors: list[Problem], warnings: list[Problem], fail: bool) -> None:
             f"Có {len(errors)} bài viết lỗi nên không thể xây dựng trang (nếu bỏ qua, các bài "
             f"này sẽ vắng mặt trên trang, trong RSS và trong số liệu báo cáo):\n{listed}"
         )
-
-

@@ -20,8 +20,19 @@ OWN_KEYS = frozenset(
     {"title", "date", "categories", "tags", "description", "slug", "draft", "authors", "image"}
 )
 MATERIAL_KEYS = frozenset(
-    {"readtime", "pin", "links", "hide", "search", "template", "comments", "status",
-     "subtitle", "icon", "social"}
+    {
+        "readtime",
+        "pin",
+        "links",
+        "hide",
+        "search",
+        "template",
+        "comments",
+        "status",
+        "subtitle",
+        "icon",
+        "social",
+    }
 )
 KNOWN_KEYS = OWN_KEYS | MATERIAL_KEYS
 
@@ -171,7 +182,7 @@ def _title_and_body(front: FrontMatter, source: str) -> tuple[str, str, int]:
             Problem(
                 source,
                 front.line_of("title"),
-                "Bài viết chưa có tiêu đề. Thêm dòng title: \"Tiêu đề bài viết\" vào phần khai báo.",
+                'Bài viết chưa có tiêu đề. Thêm dòng title: "Tiêu đề bài viết" vào phần khai báo.',
             )
         )
     return body, title, body_line
@@ -245,9 +256,7 @@ def _categories(
     return result
 
 
-def _slug(
-    meta: dict[str, Any], front: FrontMatter, source: str, title: str
-) -> tuple[str, bool]:
+def _slug(meta: dict[str, Any], front: FrontMatter, source: str, title: str) -> tuple[str, bool]:
     value = meta.get("slug")
     if value is None or value == "":
         return slugify(title), False
@@ -258,15 +267,11 @@ def _slug(
     return text, True
 
 
-def _optional_text(
-    meta: dict[str, Any], key: str, front: FrontMatter, source: str
-) -> str | None:
+def _optional_text(meta: dict[str, Any], key: str, front: FrontMatter, source: str) -> str | None:
     value = meta.get(key)
     if value is None:
         return None
     if not isinstance(value, str | int | float):
-        raise ContentError(
-            Problem(source, front.line_of(key), f"Khóa {key} phải là một dòng chữ.")
-        )
+        raise ContentError(Problem(source, front.line_of(key), f"Khóa {key} phải là một dòng chữ."))
     text = nfc(str(value)).strip()
     return text or None

@@ -6,12 +6,13 @@ import html
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from trangxa.core.dates import format_vn_datetime, format_vn_long, format_vn_short, iso_vn
 from trangxa.core.problems import Problem
@@ -87,12 +88,15 @@ def find_attachments(post: Post, posts_root: Path, state: NewsState) -> None:
         line = attachments.line_of(post.body, target, post.body_line)
         path, problem = attachments.resolve(post.folder, target, line, post.source)
         if path is not None and not path.is_relative_to(posts_root):
-            path, problem = None, Problem(
-                post.source,
-                line,
-                f'Liên kết "{target}" trỏ ra ngoài thư mục bài viết. '
-                "Chép tệp vào cạnh bài viết rồi liên kết theo tên tệp.",
-                "warning",
+            path, problem = (
+                None,
+                Problem(
+                    post.source,
+                    line,
+                    f'Liên kết "{target}" trỏ ra ngoài thư mục bài viết. '
+                    "Chép tệp vào cạnh bài viết rồi liên kết theo tên tệp.",
+                    "warning",
+                ),
             )
         if problem is not None:
             state.warnings.append(problem)
@@ -126,7 +130,9 @@ def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[
         )
     files.append(
         File.generated(
-            config, state.archive_uri, content="# Lưu trữ tin bài\n",
+            config,
+            state.archive_uri,
+            content="# Lưu trữ tin bài\n",
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
     )
@@ -238,21 +244,23 @@ class FeedLink:
 
 
 def page_context(
-    context: dict[str, Any], page: Page, state: NewsState, config: NewsConfig
-) -> dict[str, Any]:
+    context: TemplateContext, page: Page, state: NewsState, config: NewsConfig
+) -> TemplateContext:
     """Add post or listing data, and feed links for autodiscovery."""
+    # TemplateContext is a closed TypedDict; theme templates accept any extra names.
+    extra = cast(dict[str, Any], context)
     src = page.file.src_uri
     sections = state.sections
-    links: list[FeedLink] = list(context.get("feed_links", []))
+    links: list[FeedLink] = list(extra.get("feed_links", []))
     post = state.posts_by_uri.get(src)
     if post is not None:
         index = state.position[post.source]
-        context["post"] = post
-        context["post_newer"] = state.shown[index - 1] if index > 0 else None
-        context["post_older"] = state.shown[index + 1] if index + 1 < len(state.shown) else None
+        extra["post"] = post
+        extra["post_newer"] = state.shown[index - 1] if index > 0 else None
+        extra["post_older"] = state.shown[index + 1] if index + 1 < len(state.shown) else None
     listing_page = state.listing_pages.get(src)
     if listing_page is not None:
-        context["listing_page"] = listing_page
+        extra["listing_page"] = listing_page
         feed = listing_page.listing.feed_url
         if feed is not None:
             links.append(FeedLink(listing_page.listing.title, feed))
@@ -260,7 +268,7 @@ def page_context(
         site_feed = FeedLink(config.title, sections.index.feed_url or "")
         if site_feed.url not in {link.url for link in links}:
             links.insert(0, site_feed)
-    context["feed_links"] = links
+    extra["feed_links"] = links
     return context
 
 
