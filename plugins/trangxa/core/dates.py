@@ -139,7 +139,16 @@ def _parse_text(value: str) -> tuple[datetime, bool]:
     # Fractions beyond microseconds are cut, not rounded, so 23:59:59.9999999 stays in its day.
     microsecond = int((parts.get("fraction") or "0").ljust(6, "0")[:6])
     zone = _offset(text, parts.get("offset"))
-    return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=zone), True
+    parsed = datetime(year, month, day, hour, minute, second, microsecond, tzinfo=zone)
+    try:
+        # Everything downstream works in Vietnam time; 0001-01-01T00:00+23:59 has no such day.
+        parsed.astimezone(VN_TZ)
+    except OverflowError:
+        raise DateParseError(
+            f'Ngày "{_shown(text)}" nằm ngoài khoảng ngày tháng dùng được (năm 0001 đến 9999 '
+            f"theo giờ Việt Nam). {_FIX}"
+        ) from None
+    return parsed, True
 
 
 def parse_date(value: object) -> datetime:
