@@ -29,6 +29,8 @@ def load_procedures(
     folder = site_dir_root / procedures_dir
     procedures: list[Procedure] = []
     problems: list[Problem] = []
+    # Codes of files with errors too, so a broken successor is not also reported as missing.
+    claimed: set[str] = set()
     if not folder.is_dir():
         problems.append(
             Problem(
@@ -57,19 +59,22 @@ def load_procedures(
                     )
                 )
             continue
-        procedure, found = read_record(path, source, now)
-        problems.extend(found)
-        if procedure is not None:
-            procedure.page_path = "/".join(slugify(part) for part in relative.with_suffix("").parts)
-            procedures.append(procedure)
-    problems.extend(check_collection(procedures))
+        result = read_record(path, source, now)
+        problems.extend(result.problems)
+        if result.code:
+            claimed.add(result.code)
+        if result.procedure is not None:
+            parts = relative.with_suffix("").parts
+            result.procedure.page_path = "/".join(slugify(part) for part in parts)
+            procedures.append(result.procedure)
+    problems.extend(check_collection(procedures, claimed))
     broken = {p.path for p in problems if p.severity == "error"}
     valid = [p for p in procedures if p.source not in broken]
     valid.sort(key=lambda p: (fold(p.field), fold(p.name), p.code))
     return valid, sorted(problems, key=lambda p: (p.path, p.line or 0))
 
 
-def check_collection(procedures: list[Procedure]) -> list[Problem]:
+def check_collection(procedures: list[Procedure], claimed: set[str] | None = None) -> list[Problem]:
     """Checks across records: unique codes and addresses, real successors, one field spelling."""
     problems: list[Problem] = []
     by_code: dict[str, Procedure] = {}
@@ -115,7 +120,7 @@ def check_collection(procedures: list[Procedure]) -> list[Problem]:
         ending = procedure.ending
         if ending is None or ending.replaced_by is None:
             continue
-        if ending.replaced_by not in by_code:
+        if ending.replaced_by not in by_code and ending.replaced_by not in (claimed or set()):
             problems.append(
                 Problem(
                     procedure.source,

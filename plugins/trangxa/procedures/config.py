@@ -6,8 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-# MkDocs leaves Config.__init_subclass__ untyped.
-class ProceduresConfig(base.Config):  # type: ignore[no-untyped-call]
+class ProceduresConfig(base.Config):
     """Where the records live, where their pages go, and what the pages say."""
 
     enabled = c.Type(bool, default=True)

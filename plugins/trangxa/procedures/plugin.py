@@ -53,8 +53,7 @@ def error_summary(errors: list[Problem]) -> str:
     )
 
 
-# MkDocs leaves BasePlugin.__init_subclass__ untyped.
-class ProceduresPlugin(BasePlugin[ProceduresConfig]):  # type: ignore[no-untyped-call]
+class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     """Reads procedures/*.yml and adds their pages to the site."""
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 from pathlib import Path as FilePath
@@ -50,6 +51,7 @@ class RecordReader:
         self.data = data
         self.lines = lines
         self.text_lines = text_lines or []
+        self.claimed_code: str | None = None
         self.now = now
         self.problems: list[Problem] = []
 
@@ -100,10 +102,13 @@ class RecordReader:
     def check_keys(self, mapping: dict[str, Any], keys: tuple[Key, ...], path: Path) -> None:
         """Report unknown keys (with the likely intended one) and missing required keys."""
         known = {key.name for key in keys}
+        meant: set[str] = set()
         for name in mapping:
             if name in known:
                 continue
             hint = suggest_key(name, keys)
+            if hint is not None:
+                meant.add(hint.name)
             advice = (
                 f'Có phải ý bạn là "{hint.name}" ({hint.label})?'
                 if hint is not None
@@ -115,7 +120,8 @@ class RecordReader:
                 "Xem danh sách trường trong procedures/README.md.",
             )
         for key in keys:
-            if key.required and _is_blank(mapping.get(key.name)):
+            # A misspelt key already says which key is meant; "missing" would repeat it.
+            if key.required and key.name not in meant and _is_blank(mapping.get(key.name)):
                 self.error(
                     path,
                     f'Thiếu trường bắt buộc "{key.name}" ({key.label})'
@@ -178,6 +184,7 @@ class RecordReader:
 
     def code(self) -> str:
         code = self.text(("code",), self.raw_number(("code",), self.data.get("code")))
+        self.claimed_code = code or None
         if code and not CODE_PATTERN.fullmatch(code):
             self.error(
                 ("code",),
@@ -433,23 +440,34 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str | list | dict) and not value)
 
 
-def read_record(
-    abs_path: FilePath, source: str, now: datetime
-) -> tuple[Procedure | None, list[Problem]]:
+@dataclass
+class RecordResult:
+    """What reading one file gave: the procedure if valid, its problems, the code it claims."""
+
+    procedure: Procedure | None
+    problems: list[Problem]
+    code: str | None = None
+
+
+def read_record(abs_path: FilePath, source: str, now: datetime) -> RecordResult:
     """Read one procedure file; the procedure is None when the file has an error."""
     try:
         text = read_source(abs_path, source).text
         data, _ = load_yaml_mapping(text, source)
     except ContentError as exc:
-        return None, [exc.problem]
+        return RecordResult(None, [exc.problem])
     if not data:
-        return None, [
-            Problem(
-                source,
-                1,
-                "Tệp thủ tục không có nội dung. Điền các trường theo "
-                "mẫu trong procedures/README.md, hoặc xóa tệp.",
-            )
-        ]
+        return RecordResult(
+            None,
+            [
+                Problem(
+                    source,
+                    1,
+                    "Tệp thủ tục không có nội dung. Điền các trường theo "
+                    "mẫu trong procedures/README.md, hoặc xóa tệp.",
+                )
+            ],
+        )
     reader = RecordReader(source, data, nested_lines(text), now, text.split("\n"))
-    return reader.procedure(), reader.problems
+    procedure = reader.procedure()
+    return RecordResult(procedure, reader.problems, reader.claimed_code)
