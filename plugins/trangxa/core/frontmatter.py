@@ -46,9 +46,9 @@ _YAML_REASONS: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         "found unexpected end of stream",
-        "context",
-        "dấu ngoặc mở ở dòng này chưa được đóng",
-        "Thêm dấu ngoặc đóng cùng loại (\" hoặc ') ở cuối giá trị.",
+        "problem",
+        "dấu ngoặc mở ở dòng {opened} chưa được đóng",
+        "Thêm dấu ngoặc đóng cùng loại (\" hoặc ') ở cuối giá trị đó.",
     ),
     (
         "expected ',' or ']'",
@@ -109,7 +109,7 @@ _YAML_REASONS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def explain_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+def explain_yaml_error(exc: yaml.MarkedYAMLError, first_line: int = 1) -> tuple[int, str]:
     """0-based line inside the YAML text and a Vietnamese message for a PyYAML error."""
     problem = exc.problem or ""
     context = exc.context or ""
@@ -117,6 +117,9 @@ def explain_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
         if pattern in problem or (pattern == "alias" and "alias" in context):
             mark = exc.context_mark if which == "context" else exc.problem_mark
             mark = mark or exc.problem_mark or exc.context_mark
+            # The parser gives up where the text ends; the message names where the quote opened.
+            opened = first_line + (exc.context_mark.line if exc.context_mark else 0)
+            reason = reason.format(opened=opened)
             return (mark.line if mark else 0), f"Lỗi cú pháp YAML: {reason}. {fix}"
     mark = exc.problem_mark or exc.context_mark
     return (mark.line if mark else 0), f"Lỗi cú pháp YAML. {_GENERAL_ADVICE}"
@@ -155,7 +158,7 @@ def load_yaml_mapping(
         node = yaml.compose(text, Loader=_StringDatesLoader)
         data = yaml.load(text, Loader=_StringDatesLoader)
     except yaml.MarkedYAMLError as exc:
-        line, message = explain_yaml_error(exc)
+        line, message = explain_yaml_error(exc, first_line)
         raise ContentError(Problem(path, first_line + line, message)) from exc
     except yaml.YAMLError as exc:
         raise ContentError(

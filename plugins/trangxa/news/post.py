@@ -36,6 +36,35 @@ MATERIAL_KEYS = frozenset(
 )
 KNOWN_KEYS = OWN_KEYS | MATERIAL_KEYS
 
+# Names staff reach for first, in Vietnamese or in the singular, folded as by fold().
+KEY_ALIASES = {
+    "tieu de": "title",
+    "ten bai": "title",
+    "ngay": "date",
+    "ngay dang": "date",
+    "thoi gian": "date",
+    "chuyen muc": "categories",
+    "danh muc": "categories",
+    "category": "categories",
+    "the": "tags",
+    "tu khoa": "tags",
+    "tag": "tags",
+    "mo ta": "description",
+    "tom tat": "description",
+    "summary": "description",
+    "tac gia": "authors",
+    "author": "authors",
+    "anh": "image",
+    "hinh anh": "image",
+    "anh dai dien": "image",
+    "nhap": "draft",
+    "ban nhap": "draft",
+    "duong dan": "slug",
+}
+
+# Beyond this a post is almost always a Word paste with pictures embedded as text.
+LARGE_POST_BYTES = 1_000_000
+
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -97,6 +126,9 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
         )
     meta = front.meta
     warnings = _unknown_key_warnings(front, source)
+    size_warning = _size_warning(text, source)
+    if size_warning is not None:
+        warnings.append(size_warning)
     body, title, body_line = _title_and_body(front, source)
     date = _date(meta, front, source)
     if is_suspicious_year(date):
@@ -116,7 +148,11 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise ContentError(
-            Problem(source, front.line_of("draft"), "Khóa draft chỉ nhận true hoặc false.")
+            Problem(
+                source,
+                front.line_of("draft"),
+                "Khóa draft chỉ nhận true (bản nháp, chưa đăng) hoặc false (đăng bình thường).",
+            )
         )
     return Post(
         source=source,
@@ -143,8 +179,8 @@ def _unknown_key_warnings(front: FrontMatter, source: str) -> list[Problem]:
     for key in front.meta:
         if key in KNOWN_KEYS:
             continue
-        close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.6)
-        hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
+        close = _nearest_key(key)
+        hint = f' Có phải ý bạn là "{close}"?' if close else ""
         found.append(
             Problem(
                 source,
@@ -157,13 +193,47 @@ def _unknown_key_warnings(front: FrontMatter, source: str) -> list[Problem]:
     return found
 
 
+def _nearest_key(key: str) -> str | None:
+    """The known key staff probably meant, from a typo, a Vietnamese name or a singular."""
+    folded = " ".join(re.split(r"[\s_-]+", fold(key))).strip()
+    if folded in KEY_ALIASES:
+        return KEY_ALIASES[folded]
+    if folded in KNOWN_KEYS:
+        return folded
+    close = difflib.get_close_matches(folded, sorted(OWN_KEYS), n=1, cutoff=0.6)
+    close = close or difflib.get_close_matches(folded, sorted(KNOWN_KEYS), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _size_warning(text: str, source: str) -> Problem | None:
+    size = len(text.encode("utf-8"))
+    if size <= LARGE_POST_BYTES:
+        return None
+    megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
+    embedded = "data:image" in text
+    cause = (
+        "Bài có ảnh dán thẳng vào nội dung dưới dạng chữ (data:image), thường do chép từ Word. "
+        "Hãy lưu ảnh thành tệp .jpg hoặc .png cạnh bài viết rồi chèn bằng ![mô tả](ten-anh.jpg)."
+        if embedded
+        else "Nếu đây là văn bản dài, hãy đăng phần tóm tắt và đính kèm toàn văn bằng tệp PDF "
+        "cạnh bài viết."
+    )
+    return Problem(
+        source,
+        None,
+        f"Bài viết rất lớn ({megabytes} MB), trang sẽ tải chậm trên điện thoại. {cause}",
+        "warning",
+    )
+
+
 def _title_and_body(front: FrontMatter, source: str) -> tuple[str, str, int]:
     raw = front.meta.get("title")
     if raw is not None and not isinstance(raw, str | int | float):
         raise ContentError(
             Problem(source, front.line_of("title"), "Tiêu đề (title) phải là một dòng chữ.")
         )
-    title = nfc(str(raw)).strip() if raw is not None else ""
+    # A title pasted over several lines, or with Word's no-break spaces, reads as one line.
+    title = " ".join(nfc(str(raw)).split()) if raw is not None else ""
     body, body_line = front.body, front.body_line
     if not title and raw is None:
         # Material's blog takes the title from the first heading; accept that too.
@@ -206,6 +276,15 @@ def _date(meta: dict[str, Any], front: FrontMatter, source: str) -> datetime:
         return to_vn(parse_date(value))
     except DateParseError as exc:
         raise ContentError(Problem(source, front.line_of("date"), str(exc))) from exc
+    except OverflowError as exc:
+        # Only a YAML !!timestamp can still reach here with a zone pushing it past year 9999.
+        raise ContentError(
+            Problem(
+                source,
+                front.line_of("date"),
+                "Ngày đăng nằm ngoài khoảng ngày tháng dùng được. Viết ngày theo dạng 15/03/2024.",
+            )
+        ) from exc
 
 
 def _string_list(meta: dict[str, Any], key: str, front: FrontMatter, source: str) -> list[str]:
@@ -236,9 +315,11 @@ def _categories(
     names = _string_list(meta, "categories", front, source)
     if not allowed:
         return names
+    allowed = [nfc(name) for name in allowed]
     by_fold = {fold(name): name for name in allowed}
     result: list[str] = []
     for name in names:
+        # Only the exact spelling counts: the CCHC count must not depend on a guess.
         canonical = name if name in allowed else None
         if canonical is None:
             hint = difflib.get_close_matches(fold(name), list(by_fold), n=1, cutoff=0.5)
@@ -248,7 +329,8 @@ def _categories(
                     source,
                     front.line_of("categories"),
                     f'Chuyên mục "{name}" chưa được khai báo trong mkdocs.yml.{suggestion} '
-                    f"Các chuyên mục hiện có: {', '.join(allowed)}.",
+                    f"Các chuyên mục hiện có: {', '.join(allowed)}. Sửa lại tên cho đúng, hoặc "
+                    "nhờ người quản trị thêm chuyên mục mới vào mkdocs.yml.",
                 )
             )
         if canonical not in result:
