@@ -1,0 +1,175 @@
+"""`trangxa count`: the figures of one reporting period, read from the posts without a build."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+from typing import cast
+
+from trangxa.commands.site import Site, SiteConfigError, load_site
+from trangxa.core.dates import VN_TZ, DateParseError, parse_as_of
+from trangxa.core.problems import Problem
+from trangxa.news.collect import PostCollection, assign_urls
+from trangxa.procedures.collection import load_procedures
+from trangxa.procedures.model import Procedure
+from trangxa.report.config import (
+    PROCEDURES_PLUGIN,
+    REPORT_PLUGIN,
+    counts_procedures,
+    period_mode_of,
+)
+from trangxa.report.count import PeriodCount, count_period, to_json_dict
+from trangxa.report.export import csv_bytes, write_docx
+from trangxa.report.periods import MODES, Mode, parse_period
+from trangxa.report.text import render_text
+
+FORMATS = ("text", "json", "csv", "docx")
+EXIT_USAGE = 1
+EXIT_INVALID_CONTENT = 2
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `trangxa count` and its options."""
+    parser = subparsers.add_parser(
+        "count",
+        help="đếm tin, bài và thủ tục hành chính của một kỳ báo cáo",
+        description=(
+            "Đếm tin, bài đã đăng và thủ tục hành chính đã cập nhật trong một kỳ báo cáo, "
+            "đọc thẳng từ các tệp bài viết (không cần xây dựng trang)."
+        ),
+    )
+    parser.add_argument(
+        "--period",
+        required=True,
+        metavar="KỲ",
+        help="kỳ báo cáo: 2024, 2024-Q1 … 2024-Q4, 2024-H1, 2024-H2, 2024-9M, 2024-03",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        help="cách tính kỳ: nd09 (từ ngày 15 tháng trước đến ngày 14, theo Nghị định "
+        "09/2019/NĐ-CP) hoặc calendar (theo lịch); mặc định lấy period_mode của "
+        f"{REPORT_PLUGIN} trong mkdocs.yml, nếu không có thì nd09",
+    )
+    parser.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="NGÀY",
+        help="tính số liệu đến thời điểm này, ví dụ 30/06/2025 (cả ngày) hoặc "
+        "2025-06-30 17:00; mặc định là bây giờ",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: câu chữ và bảng để dán vào báo cáo; json; csv: danh sách tin, bài cho "
+        "Excel; docx: bảng phụ lục Word (cần -o)",
+    )
+    parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp mkdocs.yml của trang"
+    )
+    parser.add_argument("-o", "--output", metavar="TỆP", help="ghi kết quả ra tệp này")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Count one period and print or write the figures; invalid content stops the count."""
+    if args.format == "docx" and not args.output:
+        return _fail("Định dạng docx cần tên tệp ghi ra: thêm -o phu-luc.docx.")
+    try:
+        site = load_site(args.config_file)
+    except SiteConfigError as exc:
+        return _fail(str(exc))
+    report_config = site.plugin_config(REPORT_PLUGIN)
+    mode = args.mode or period_mode_of(report_config)
+    try:
+        period = parse_period(args.period, cast(Mode, mode))
+        as_of = parse_as_of(args.as_of) if args.as_of else now()
+    except (ValueError, DateParseError) as exc:
+        return _fail(str(exc))
+    try:
+        want_procedures = counts_procedures(
+            report_config.procedures if report_config is not None else "auto",
+            site.plugin_config(PROCEDURES_PLUGIN),
+        )
+    except ValueError as exc:
+        return _fail(str(exc))
+
+    collection, procedures, errors, warnings = gather(site, as_of, want_procedures)
+    for problem in warnings:
+        print(f"Lưu ý: {problem}", file=sys.stderr)
+    if errors:
+        print(
+            f"Không đếm được: có {len(errors)} lỗi trong tin, bài hoặc hồ sơ thủ tục. Số liệu sẽ "
+            "thiếu nếu bỏ qua các tệp này, nên chưa in ra. Sửa các lỗi sau rồi chạy lại:",
+            file=sys.stderr,
+        )
+        for problem in errors:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_INVALID_CONTENT
+
+    count = count_period(
+        collection.published,
+        procedures,
+        period,
+        as_of,
+        list(site.news.categories),
+        site.mkdocs.site_url or "",
+    )
+    return _emit(count, args, site)
+
+
+def now() -> datetime:
+    """The moment of counting, to the second, as the output shows it."""
+    return datetime.now(VN_TZ).replace(microsecond=0)
+
+
+def gather(
+    site: Site, as_of: datetime, want_procedures: bool
+) -> tuple[PostCollection, list[Procedure] | None, list[Problem], list[Problem]]:
+    """Posts addressed as the site addresses them, procedures if counted, and every problem."""
+    collection = site.posts(as_of)
+    errors = list(collection.errors)
+    warnings = list(collection.warnings)
+    # Same call as the news plugin, so each item's address is the one on the site.
+    errors += assign_urls(collection.published, site.news.url_prefix, set())
+    procedures: list[Procedure] | None = None
+    if want_procedures:
+        procedures_config = site.plugin_config(PROCEDURES_PLUGIN)
+        procedures, problems = load_procedures(site.root, procedures_config.procedures_dir)
+        errors += [problem for problem in problems if problem.severity == "error"]
+        warnings += [problem for problem in problems if problem.severity != "error"]
+    return collection, procedures, errors, warnings
+
+
+def _emit(count: PeriodCount, args: argparse.Namespace, site: Site) -> int:
+    site_name = site.mkdocs.site_name
+    output = Path(args.output) if args.output else None
+    if args.format == "docx":
+        assert output is not None
+        write_docx(count, site_name, output)
+        print(f"Đã ghi phụ lục {count.period.label} ({count.total} tin, bài) vào {output}.")
+        return 0
+    if args.format == "csv":
+        data = csv_bytes(count)
+    elif args.format == "json":
+        text = json.dumps(to_json_dict(count), ensure_ascii=False, indent=2) + "\n"
+        data = text.encode("utf-8")
+    else:
+        cchc = unicodedata.normalize("NFC", site.news.cchc_category)
+        data = render_text(count, site_name, cchc).encode("utf-8")
+    if output is not None:
+        output.write_bytes(data)
+        return 0
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_USAGE

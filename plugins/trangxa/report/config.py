@@ -1,0 +1,45 @@
+"""Options of the report plugin, as written under `trangxa-report:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+REPORT_PLUGIN = "trangxa-report"
+PROCEDURES_PLUGIN = "trangxa-procedures"
+DEFAULT_MODE = "nd09"
+
+
+# MkDocs leaves Config.__init_subclass__ untyped.
+class ReportConfig(base.Config):  # type: ignore[no-untyped-call]
+    """How periods are cut, where the statistics page lives, whether procedures are counted."""
+
+    enabled = c.Type(bool, default=True)
+    period_mode = c.Choice(("nd09", "calendar"), default=DEFAULT_MODE)
+    url = c.Type(str, default="thong-ke/")
+    title = c.Type(str, default="Thống kê")
+    # YAML reads on/off as true/false; "auto" counts procedures when their plugin is enabled.
+    procedures = c.Choice((True, False, "auto"), default="auto")
+
+
+def period_mode_of(config: Any | None) -> str:
+    """The configured mode, or the statutory one when the site has no report options."""
+    if config is None:
+        return DEFAULT_MODE
+    return str(config.period_mode)
+
+
+def counts_procedures(setting: object, procedures_config: Any | None) -> bool:
+    """Whether procedure figures are counted; asking for them without their plugin is an error."""
+    available = procedures_config is not None and bool(procedures_config.enabled)
+    if setting == "auto":
+        return available
+    if setting and not available:
+        raise ValueError(
+            f"Tùy chọn procedures của {REPORT_PLUGIN} đang bật nhưng trang chưa dùng plugin "
+            f"{PROCEDURES_PLUGIN}. Thêm {PROCEDURES_PLUGIN} vào mục plugins của mkdocs.yml, "
+            "hoặc đặt procedures: auto."
+        )
+    return bool(setting)
