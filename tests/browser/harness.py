@@ -128,7 +128,43 @@ def start_chromium(user_data_dir: Path) -> webdriver.Chrome:
         raise HarnessError(f"Không khởi động được Chromium: {error.msg}. {INSTALL_HINT}") from error
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(120)
+    keep_to_local_server(driver)
     return driver
+
+
+def keep_to_local_server(driver: webdriver.Chrome) -> None:
+    """Refuse every http(s) request except to 127.0.0.1, so pages never wait on the Internet."""
+    # The first matching pattern wins; data: URLs (Material's icons) match none.
+    patterns = [
+        {"urlPattern": "http://127.0.0.1:*/*", "block": False},
+        {"urlPattern": "http://*", "block": True},
+        {"urlPattern": "https://*", "block": True},
+    ]
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urlPatterns": patterns})
+
+
+_OUTSIDE_RESOURCES = """
+const here = location.origin;
+const urls = new Set(performance.getEntriesByType("resource").map((entry) => entry.name));
+const loaded = "script[src], img[src], iframe[src], source[src], video[src], audio[src], "
+  + "link[rel~=stylesheet], link[rel~=preconnect], link[rel~=preload], link[rel~=icon], "
+  + "link[rel~=modulepreload], link[rel~=dns-prefetch], link[rel~=manifest]";
+for (const element of document.querySelectorAll(loaded)) {
+  urls.add(element.src || element.href);
+}
+return [...urls].filter((url) => {
+  const target = new URL(url, location.href);
+  return target.protocol.startsWith("http") && target.origin !== here;
+}).sort();
+"""
+
+
+def outside_resources(driver: webdriver.Chrome, url: str) -> list[str]:
+    """Load a page and list what it fetches, or asks the browser to fetch, from other sites."""
+    driver.get(url)
+    found: list[str] = driver.execute_script(_OUTSIDE_RESOURCES)
+    return found
 
 
 def run_axe(driver: webdriver.Chrome, url: str) -> list[dict[str, Any]]:

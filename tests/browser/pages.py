@@ -25,5 +25,15 @@ class Page:
 
 
 PAGES: list[Page] = [
-    Page("home", "", printed=True),
+    Page("home", ""),
+    Page("news-index", "tin-tuc/"),
+    Page("news-page-2", "tin-tuc/trang/2/"),
+    Page(
+        "post-with-table",
+        "tin-tuc/2023/tong-ket-cong-tac-cai-cach-hanh-chinh-nam-2023/",
+        printed=True,
+    ),
+    Page("post-with-figure", "tin-tuc/2024/ho-so-cua-ban-di-dau-sau-khi-nop-o-bo-phan-mot-cua/"),
+    Page("cchc-category", "tin-tuc/chuyen-muc/cai-cach-hanh-chinh/"),
+    Page("contact", "lien-he/"),
 ]

@@ -9,6 +9,7 @@ import pytest
 from selenium import webdriver
 
 from .harness import (
+    outside_resources,
     page_scroll_width,
     pdf_page_count,
     pdf_text,
@@ -44,6 +45,12 @@ PAGES = {
         f'<!DOCTYPE html><html lang="vi"><head>{HEAD}<title>Bảng</title></head>'
         '<body><main><h1>Bảng</h1><div class="wide" style="width: 600px">'
         f"{PARAGRAPH}</div></main></body></html>"
+    ),
+    "outside.html": (
+        f'<!DOCTYPE html><html lang="vi"><head>{HEAD}<title>Ngoài</title>'
+        '<link rel="stylesheet" href="https://fonts.example.com/font.css"></head>'
+        '<body><main><h1>Ngoài</h1><img src="https://images.example.com/anh.png" alt="Ảnh">'
+        '<img src="good.html" alt="Ảnh nội bộ"></main></body></html>'
     ),
     "long.html": (
         f'<!DOCTYPE html><html lang="vi"><head>{HEAD}<title>{HEADING}</title></head>'
@@ -113,3 +120,11 @@ def test_pdf_keeps_vietnamese_text_and_counts_pages(
     text = " ".join(pdf_text(short).split())
     assert HEADING in text
     assert "Trung tâm Phục vụ hành chính công xã Hòa An" in text
+
+
+def test_resources_from_other_sites_are_listed(pages_url: str, chromium: webdriver.Chrome) -> None:
+    assert outside_resources(chromium, pages_url + "good.html") == []
+    assert outside_resources(chromium, pages_url + "outside.html") == [
+        "https://fonts.example.com/font.css",
+        "https://images.example.com/anh.png",
+    ]

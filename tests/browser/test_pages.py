@@ -13,6 +13,7 @@ from selenium.webdriver.common.by import By
 from .harness import (
     describe_violations,
     describe_vnu,
+    outside_resources,
     page_scroll_width,
     pdf_page_count,
     pdf_text,
@@ -56,6 +57,14 @@ def test_html_is_valid(page: Page, site_dir: Path, vnu_messages: list[dict[str, 
 
 
 @by_name(PAGES)
+def test_page_loads_nothing_from_other_sites(
+    page: Page, base_url: str, chromium: webdriver.Chrome
+) -> None:
+    outside = outside_resources(chromium, page.url(base_url))
+    assert not outside, f"{page.path or '/'} tải tài nguyên từ trang khác: {', '.join(outside)}"
+
+
+@by_name(PAGES)
 def test_no_sideways_scroll_on_phone(page: Page, base_url: str, chromium: webdriver.Chrome) -> None:
     width = page_scroll_width(chromium, page.url(base_url), PHONE_WIDTH)
     assert width.client_width == PHONE_WIDTH
@@ -65,13 +74,19 @@ def test_no_sideways_scroll_on_phone(page: Page, base_url: str, chromium: webdri
     )
 
 
+def flat(text: str) -> str:
+    """NFC text with every run of whitespace made one space, as PDF line breaks vary."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 @by_name([page for page in PAGES if page.printed])
-def test_page_prints_with_its_title(page: Page, base_url: str, chromium: webdriver.Chrome) -> None:
+def test_page_prints_whole_on_a4(page: Page, base_url: str, chromium: webdriver.Chrome) -> None:
     pdf = print_to_pdf(chromium, page.url(base_url))
-    title = chromium.find_element(By.CSS_SELECTOR, "article h1, main h1, h1").text
+    title = flat(chromium.find_element(By.CSS_SELECTOR, ".md-content h1").text)
+    sections = [flat(h.text) for h in chromium.find_elements(By.CSS_SELECTOR, ".md-content h2")]
     assert pdf.startswith(b"%PDF-")
     assert pdf_page_count(pdf) >= 1
-    text = " ".join(pdf_text(pdf).split())
-    expected = " ".join(unicodedata.normalize("NFC", title).split())
-    assert expected, f"{page.path or '/'} không có tiêu đề h1"
-    assert expected in text, f"Bản in của {page.path or '/'} thiếu tiêu đề {expected!r}"
+    text = flat(pdf_text(pdf))
+    assert title, f"{page.path or '/'} không có tiêu đề h1"
+    missing = [heading for heading in [title, *sections] if heading not in text]
+    assert not missing, f"Bản in của {page.path or '/'} thiếu: {missing}"
