@@ -9,7 +9,6 @@ import yaml
 
 from trangxa.core.problems import ContentError, Problem
 
-
 # libyaml's parser is many times faster than the pure-Python one; same results, same marks.
 _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,41 +32,41 @@ _GENERAL_ADVICE = (
 )
 
 # PyYAML explains in English; each common reason is reworded for staff with its fix.
-# (pattern in PyYAML's problem text, mark to point at, reason, fix)
-_YAML_REASONS: tuple[tuple[str, str, str, str], ...] = (
+# (phrases of PyYAML and libyaml problem texts, mark to point at, reason, fix)
+_YAML_REASONS: tuple[tuple[tuple[str, ...], str, str, str], ...] = (
     (
-        "mapping values are not allowed here",
+        ("mapping values are not allowed",),
         "problem",
         "có dấu hai chấm ở chỗ không được phép",
         "Nếu giá trị có dấu hai chấm thì " + _QUOTE_ADVICE + " Nếu dòng bị thụt vào, hãy xóa "
         "các dấu cách thừa ở đầu dòng.",
     ),
     (
-        "could not find expected ':'",
+        ("could not find expected ':'",),
         "context",
         "dòng này thiếu dấu hai chấm sau tên khóa",
         "Viết theo dạng khóa: giá trị, ví dụ date: 15/03/2024 (có dấu cách sau dấu hai chấm).",
     ),
     (
-        "found unexpected end of stream",
+        ("found unexpected end of stream",),
         "problem",
         "dấu ngoặc mở ở dòng {opened} chưa được đóng",
         "Thêm dấu ngoặc đóng cùng loại (\" hoặc ') ở cuối giá trị đó.",
     ),
     (
-        "expected ',' or ']'",
+        ("expected ',' or ']'",),
         "context",
         "danh sách mở bằng [ ở dòng này chưa được đóng bằng ], hoặc thiếu dấu phẩy giữa các mục",
         "Viết danh sách trên một dòng, ví dụ categories: [Tin tức, Thông báo].",
     ),
     (
-        "expected ',' or '}'",
+        ("expected ',' or '}'",),
         "context",
         "nhóm mở bằng { ở dòng này chưa được đóng bằng }",
         "Nếu giá trị có dấu { hay } thì " + _QUOTE_ADVICE,
     ),
     (
-        "expected <block end>",
+        ("expected <block end>", "did not find expected key"),
         "problem",
         "thụt lề không đều, hoặc có chữ thừa sau một giá trị trong ngoặc kép",
         "Các khóa phải bắt đầu sát lề trái, các mục của một danh sách thụt vào bằng nhau; nếu "
@@ -75,37 +74,37 @@ _YAML_REASONS: tuple[tuple[str, str, str, str], ...] = (
         "title: 'Phong trào \"Ngày Chủ nhật xanh\" năm 2024'.",
     ),
     (
-        "that cannot start any token",
+        ("that cannot start any token",),
         "problem",
         "giá trị bắt đầu bằng một ký tự YAML dành riêng (như @ hay `)",
         _QUOTE_ADVICE[0].upper() + _QUOTE_ADVICE[1:],
     ),
     (
-        "found unknown escape character",
+        ("found unknown escape character",),
         "problem",
         "trong ngoặc kép, dấu \\ đứng trước một ký tự không dùng được",
         "Viết \\\\ thay cho \\, hoặc đặt giá trị trong ngoặc đơn '...'.",
     ),
     (
-        "alias",
+        ("alias",),
         "problem",
         "giá trị bắt đầu bằng dấu * hoặc &, hai ký tự có nghĩa riêng trong YAML",
         _QUOTE_ADVICE[0].upper() + _QUOTE_ADVICE[1:],
     ),
     (
-        "expected alphabetic or numeric character",
+        ("alphabetic or numeric character", "non-alphabetical character"),
         "problem",
         "có ký tự &, * hoặc % ở đầu giá trị hay đầu dòng, các ký tự có nghĩa riêng trong YAML",
         _QUOTE_ADVICE[0].upper() + _QUOTE_ADVICE[1:],
     ),
     (
-        "expected chomping or indentation indicators",
+        ("chomping or indentation indicators", "expected comment or line break"),
         "problem",
         "sau dấu | hoặc > không được viết chữ trên cùng dòng",
         _QUOTE_ADVICE[0].upper() + _QUOTE_ADVICE[1:],
     ),
     (
-        "found unhashable key",
+        ("found unhashable key",),
         "problem",
         "tên khóa không phải là một chữ",
         "Mỗi dòng phải có dạng khóa: giá trị, tên khóa viết liền không có dấu ngoặc.",
@@ -117,13 +116,13 @@ def explain_yaml_error(exc: yaml.MarkedYAMLError, first_line: int = 1) -> tuple[
     """0-based line inside the YAML text and a Vietnamese message for a PyYAML error."""
     problem = exc.problem or ""
     context = exc.context or ""
-    for pattern, which, reason, fix in _YAML_REASONS:
-        if pattern in problem or (pattern == "alias" and "alias" in context):
+    for phrases, which, reason, fix in _YAML_REASONS:
+        if any(phrase in problem or phrase in context for phrase in phrases):
             mark = exc.context_mark if which == "context" else exc.problem_mark
             mark = mark or exc.problem_mark or exc.context_mark
             # The parser gives up where the text ends; the message names where the quote opened.
             opened = first_line + (exc.context_mark.line if exc.context_mark else 0)
-            reason = reason.format(opened=opened)
+            reason = reason.replace("{opened}", str(opened))
             return (mark.line if mark else 0), f"Lỗi cú pháp YAML: {reason}. {fix}"
     mark = exc.problem_mark or exc.context_mark
     return (mark.line if mark else 0), f"Lỗi cú pháp YAML. {_GENERAL_ADVICE}"

@@ -62,6 +62,12 @@ KEY_ALIASES = {
     "duong dan": "slug",
 }
 
+# The body `trangxa new` writes; a post still carrying it was published unfinished.
+BODY_PLACEHOLDER = (
+    "Viết nội dung bài ở đây. Để trống một dòng giữa hai đoạn văn. Cách chèn ảnh và tệp đính "
+    "kèm có trong Hướng dẫn cho cán bộ."
+)
+
 # Beyond this a post is almost always a Word paste with pictures embedded as text.
 LARGE_POST_BYTES = 1_000_000
 
@@ -129,6 +135,16 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
     size_warning = _size_warning(text, source)
     if size_warning is not None:
         warnings.append(size_warning)
+    if BODY_PLACEHOLDER in front.body:
+        warnings.append(
+            Problem(
+                source,
+                front.body_line + front.body[: front.body.index(BODY_PLACEHOLDER)].count("\n"),
+                'Bài còn đoạn mẫu "Viết nội dung bài ở đây…" do lệnh trangxa new tạo ra. '
+                "Thay đoạn này bằng nội dung thật của bài.",
+                "warning",
+            )
+        )
     body, title, body_line = _title_and_body(front, source)
     date = _date(meta, front, source)
     if is_suspicious_year(date):
@@ -309,33 +325,32 @@ def _string_list(meta: dict[str, Any], key: str, front: FrontMatter, source: str
     return list(seen)
 
 
+def unknown_category_message(name: str, allowed: list[str]) -> str | None:
+    """Why a category cannot be used, with the nearest configured one; None when it can."""
+    allowed = [nfc(item) for item in allowed]
+    name = nfc(name)
+    if not allowed or name in allowed:
+        return None
+    # Only the exact spelling counts: the CCHC count must not depend on a guess.
+    by_fold = {fold(item): item for item in allowed}
+    hint = difflib.get_close_matches(fold(name), list(by_fold), n=1, cutoff=0.5)
+    suggestion = f' Có phải ý bạn là "{by_fold[hint[0]]}"?' if hint else ""
+    return (
+        f'Chuyên mục "{name}" chưa được khai báo trong mkdocs.yml.{suggestion} '
+        f"Các chuyên mục hiện có: {', '.join(allowed)}. Sửa lại tên cho đúng, hoặc nhờ người "
+        "quản trị thêm chuyên mục mới vào mkdocs.yml."
+    )
+
+
 def _categories(
     meta: dict[str, Any], front: FrontMatter, source: str, allowed: list[str]
 ) -> list[str]:
     names = _string_list(meta, "categories", front, source)
-    if not allowed:
-        return names
-    allowed = [nfc(name) for name in allowed]
-    by_fold = {fold(name): name for name in allowed}
-    result: list[str] = []
     for name in names:
-        # Only the exact spelling counts: the CCHC count must not depend on a guess.
-        canonical = name if name in allowed else None
-        if canonical is None:
-            hint = difflib.get_close_matches(fold(name), list(by_fold), n=1, cutoff=0.5)
-            suggestion = f' Có phải ý bạn là "{by_fold[hint[0]]}"?' if hint else ""
-            raise ContentError(
-                Problem(
-                    source,
-                    front.line_of("categories"),
-                    f'Chuyên mục "{name}" chưa được khai báo trong mkdocs.yml.{suggestion} '
-                    f"Các chuyên mục hiện có: {', '.join(allowed)}. Sửa lại tên cho đúng, hoặc "
-                    "nhờ người quản trị thêm chuyên mục mới vào mkdocs.yml.",
-                )
-            )
-        if canonical not in result:
-            result.append(canonical)
-    return result
+        message = unknown_category_message(name, allowed)
+        if message is not None:
+            raise ContentError(Problem(source, front.line_of("categories"), message))
+    return names
 
 
 def _slug(meta: dict[str, Any], front: FrontMatter, source: str, title: str) -> tuple[str, bool]:
