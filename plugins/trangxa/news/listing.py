@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from trangxa.core.slugs import slugify
@@ -100,14 +101,20 @@ class NewsSections:
         ]
 
 
+@lru_cache(maxsize=4096)
+def _slug(name: str) -> str:
+    # Listing cards ask for the same few category and tag addresses thousands of times.
+    return slugify(name)
+
+
 def category_url(config: NewsConfig, name: str) -> str:
     """Address of a category's first page."""
-    return f"{config.url_prefix}/{config.categories_url_prefix}/{slugify(name)}/"
+    return f"{config.url_prefix}/{config.categories_url_prefix}/{_slug(name)}/"
 
 
 def tag_url(config: NewsConfig, name: str) -> str:
     """Address of a tag's first page."""
-    return f"{config.url_prefix}/{config.tags_url_prefix}/{slugify(name)}/"
+    return f"{config.url_prefix}/{config.tags_url_prefix}/{_slug(name)}/"
 
 
 def archive_url(config: NewsConfig) -> str:
