@@ -330,3 +330,13 @@ def test_counts_follow_the_posting_date_and_the_period(tmp_path: Path) -> None:
     assert in_force_at(procedures, datetime(2023, 9, 19, tzinfo=VN_TZ)) == 0
     assert in_force_at(procedures, datetime(2023, 9, 20, 12, tzinfo=VN_TZ)) == 2
     assert in_force_at(procedures, datetime(2024, 12, 15, tzinfo=VN_TZ)) == 1
+
+
+def test_sample_records_are_valid_and_cover_every_kind_of_change() -> None:
+    root = Path(__file__).resolve().parents[2]
+    procedures, problems = load_procedures(root, "procedures", now=NOW)
+    assert problems == []
+    assert len(procedures) >= 25
+    assert len({p.field for p in procedures}) >= 5
+    kinds = {entry.change for p in procedures for entry in p.history}
+    assert kinds == set(ChangeKind)

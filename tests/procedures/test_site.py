@@ -222,3 +222,17 @@ def test_warning_fails_a_strict_build(tmp_path: Path) -> None:
         build_site(project)
     result = build_site(project, strict=False, site_dir=tmp_path / "lenient")
     assert any("procedures/ghi-chu.docx" in m for m in result.messages)
+
+
+def test_print_heading_uses_the_agency_name_from_extra(tmp_path: Path) -> None:
+    project = copy_fixture(BASIC, tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "extra:\n  agency:\n    name: Ủy ban nhân dân xã Hòa An\n",
+        encoding="utf-8",
+    )
+    result = build_site(project)
+    document = lxml_html.fromstring(result.read("thu-tuc/ho-tich/dang-ky-khai-sinh/index.html"))
+    [heading] = document.xpath("//*[@class='trangxa-print-header__name']")
+    assert text(heading) == "Ủy ban nhân dân xã Hòa An"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,13 @@ def build_time() -> datetime:
     if epoch and epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(VN_TZ)
     return datetime.now(VN_TZ)
+
+
+def agency_name(config: MkDocsConfig) -> str | None:
+    """The commune's agency name from `extra.agency.name`, printed atop posted sheets."""
+    agency = config.extra.get("agency") if isinstance(config.extra, Mapping) else None
+    name = agency.get("name") if isinstance(agency, Mapping) else None
+    return name if isinstance(name, str) and name.strip() else None
 
 
 def error_summary(errors: list[Problem]) -> str:
@@ -90,7 +98,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             title=self.config.title,
             changes_title=self.config.changes_title,
             archive_title=self.config.archive_title,
-            print_heading=self.config.print_heading or config.site_name,
+            print_heading=self.config.print_heading or agency_name(config) or config.site_name,
             built=build_time(),
         )
         addresses = settings.addresses
