@@ -48,6 +48,12 @@ _SHORT_YEAR = re.compile(
 )
 
 
+# "15/03/2024 8h30" is how times are often written by hand; point at the colon form.
+_HOUR_WITH_H = re.compile(
+    r"(?P<date>[0-9./-]+)[ ]+(?P<hour>[0-9]{1,2})[ ]*[hH](?:[ ]*(?P<minute>[0-9]{2}))?"
+)
+
+
 class DateParseError(ValueError):
     """A value that is not a date staff could have meant; the message says how to write it."""
 
@@ -124,6 +130,13 @@ def _parse_text(value: str) -> tuple[datetime, bool]:
             raise DateParseError(
                 f'Ngày "{_shown(text)}" viết năm bằng 2 chữ số. Hãy viết năm đủ 4 chữ số, '
                 f"ví dụ {day:02d}/{month:02d}/{2000 + year}{rest}."
+            )
+        with_h = _HOUR_WITH_H.fullmatch(text)
+        if with_h is not None and (_ISO.fullmatch(with_h["date"]) or _VN.fullmatch(with_h["date"])):
+            written = f"{int(with_h['hour']):02d}:{with_h['minute'] or '00'}"
+            raise DateParseError(
+                f'Giờ trong "{_shown(text)}" cần viết với dấu hai chấm: '
+                f"{with_h['date']} {written}. {_FIX}"
             )
         raise _unknown_form(text)
 
