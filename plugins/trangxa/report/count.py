@@ -28,6 +28,8 @@ class CountedPost:
     url: str
     categories: tuple[str, ...]
     source: str
+    # Site-relative address, for links between pages of the site.
+    path: str
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,9 @@ def count_period(
             # it is still counted rather than dropped.
             by_category[name] = by_category.get(name, 0) + 1
         items.append(
-            CountedPost(post.title, post.date, post_url(post, site_url), names, post.source)
+            CountedPost(
+                post.title, post.date, post_url(post, site_url), names, post.source, post.url
+            )
         )
     procedure_count = None
     if procedures is not None:

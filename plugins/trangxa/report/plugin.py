@@ -1,0 +1,165 @@
+"""The report plugin: a statistics page, one page per period and thong-ke/so-lieu.json."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from trangxa import theme
+from trangxa.core.dates import VN_TZ
+from trangxa.core.vnformat import format_number
+from trangxa.procedures.addresses import Addresses
+from trangxa.procedures.model import Procedure
+from trangxa.report.config import PROCEDURES_PLUGIN, ReportConfig, counts_procedures
+from trangxa.report.pages import INDEX_TEMPLATE, PageRole, ReportView, period_sources
+from trangxa.report.periods import Mode
+from trangxa.report.statistics import figures_json, site_figures
+
+log = get_plugin_logger(__name__)
+
+NEWS_PLUGIN = "trangxa-news"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+JSON_NAME = "so-lieu.json"
+
+
+def base_url(url: str) -> str:
+    """The configured address as a folder: "thong-ke/"."""
+    folder = url.strip().strip("/")
+    return f"{folder}/" if folder else ""
+
+
+# MkDocs leaves BasePlugin.__init_subclass__ untyped.
+class ReportPlugin(BasePlugin[ReportConfig]):  # type: ignore[no-untyped-call]
+    """Thin wrapper: the counting is trangxa.report.count, the same as `trangxa count`."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.now = datetime.now(VN_TZ).replace(microsecond=0)
+        self.view: ReportView | None = None
+        self.roles: dict[str, PageRole] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Take the moment of counting once per build and make the template findable."""
+        self.now = datetime.now(VN_TZ).replace(microsecond=0)
+        self.view = None
+        self.roles = {}
+        if self.config.enabled:
+            theme.add_theme_dir(config, TEMPLATES_DIR)
+        return config
+
+    # After the news and procedures plugins have read their files in this same build.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Count every period from the posts of this build and add the pages and the JSON."""
+        if not self.config.enabled:
+            return files
+        news = config.plugins.get(NEWS_PLUGIN)
+        if news is None or not getattr(news.config, "enabled", False):
+            raise PluginError(
+                f"Plugin trangxa-report đếm tin, bài của plugin {NEWS_PLUGIN}, nhưng "
+                f"{NEWS_PLUGIN} chưa được bật. Thêm {NEWS_PLUGIN} vào mục plugins của mkdocs.yml."
+            )
+        state: Any = cast(Any, news).state
+        # The news plugin decided what is published at its own moment; using it when known
+        # keeps the page's figures equal to the posts the site shows.
+        as_of = getattr(state, "now", None) or self.now
+        procedures, procedure_url = self._procedures(config)
+        base = base_url(self.config.url)
+        figures = site_figures(
+            state.collection.published,
+            procedures,
+            cast(Mode, self.config.period_mode),
+            as_of,
+            list(news.config.categories),
+            config.site_url or "",
+        )
+        view = ReportView(
+            figures,
+            self.config.title,
+            f"{base}index.md",
+            f"{base}{JSON_NAME}",
+            procedure_url=procedure_url,
+        )
+        self._add(files, File.generated(config, view.index_src, content=f"# {view.title}\n"))
+        self.roles[view.index_src] = PageRole(view)
+        sources = period_sources(figures, base)
+        for year in figures.years:
+            for count in year.columns:
+                src = sources[count.period.id]
+                file = File.generated(
+                    config,
+                    src,
+                    content=f"# Số liệu {count.period.label}\n",
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+                self._add(files, file)
+                view.period_files[count.period.id] = file
+                self.roles[src] = PageRole(view, count)
+        self._add(files, File.generated(config, view.json_src, content=figures_json(figures)))
+        self.view = view
+        return files
+
+    def _procedures(self, config: MkDocsConfig) -> tuple[list[Procedure] | None, Any]:
+        """The procedures read in this build, and how to link to their pages."""
+        plugin = config.plugins.get(PROCEDURES_PLUGIN)
+        try:
+            wanted = counts_procedures(
+                self.config.procedures, plugin.config if plugin is not None else None
+            )
+        except ValueError as exc:
+            raise PluginError(str(exc)) from exc
+        if not wanted or plugin is None:
+            return None, None
+        addresses = Addresses(plugin.config.url_prefix, config.use_directory_urls)
+        procedures: list[Procedure] = list(getattr(plugin, "procedures", []))
+
+        def url(procedure: Procedure) -> str:
+            return addresses.url(addresses.procedure_src(procedure))
+
+        return procedures, url
+
+    def _add(self, files: Files, file: File) -> None:
+        """Add a generated file unless docs/ already has one at that address."""
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(
+                f'Tệp "{file.src_uri}" trong thư mục docs trùng địa chỉ với trang thống kê tự tạo. '
+                "Đổi tên hoặc xóa tệp đó, hoặc đổi url của trangxa-report trong mkdocs.yml."
+            )
+        files.append(file)
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give the statistics and period pages their title and template."""
+        role = self.roles.get(page.file.src_uri)
+        if role is None:
+            return markdown
+        title = role.view.title if role.count is None else f"Số liệu {role.count.period.label}"
+        page.meta.update({"title": html.escape(title), "template": INDEX_TEMPLATE})
+        if role.count is not None:
+            page.meta["search"] = {"exclude": True}
+        return markdown
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Numbers written the Vietnamese way in the report template."""
+        env.filters["vn_number"] = format_number
+        return env
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any] | None:
+        """Hand the report template its figures."""
+        role = self.roles.get(page.file.src_uri)
+        if role is not None:
+            context["trangxa_report"] = role
+        return context
