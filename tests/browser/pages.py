@@ -35,5 +35,8 @@ PAGES: list[Page] = [
     ),
     Page("post-with-figure", "tin-tuc/2024/ho-so-cua-ban-di-dau-sau-khi-nop-o-bo-phan-mot-cua/"),
     Page("cchc-category", "tin-tuc/chuyen-muc/cai-cach-hanh-chinh/"),
+    Page("procedures-index", "thu-tuc/"),
+    Page("procedure", "thu-tuc/ho-tich/dang-ky-khai-sinh/", printed=True),
+    Page("procedure-updates", "thu-tuc/cap-nhat/"),
     Page("contact", "lien-he/"),
 ]
