@@ -139,6 +139,7 @@ def gather(
     procedures: list[Procedure] | None = None
     if want_procedures:
         procedures_config = site.plugin_config(PROCEDURES_PLUGIN)
+        assert procedures_config is not None
         procedures, problems = load_procedures(site.root, procedures_config.procedures_dir)
         errors += [problem for problem in problems if problem.severity == "error"]
         warnings += [problem for problem in problems if problem.severity != "error"]

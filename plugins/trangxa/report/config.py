@@ -12,8 +12,7 @@ PROCEDURES_PLUGIN = "trangxa-procedures"
 DEFAULT_MODE = "nd09"
 
 
-# MkDocs leaves Config.__init_subclass__ untyped.
-class ReportConfig(base.Config):  # type: ignore[no-untyped-call]
+class ReportConfig(base.Config):
     """How periods are cut, where the statistics page lives, whether procedures are counted."""
 
     enabled = c.Type(bool, default=True)

@@ -73,7 +73,8 @@ class PeriodCount:
     @property
     def complete(self) -> bool:
         """Whether the period had ended at the moment of counting."""
-        return self.as_of >= self.period.end
+        # Moments are kept to the second, so the last second of the period is its end.
+        return self.as_of >= self.period.end.replace(microsecond=0)
 
     def items_in(self, category: str) -> list[CountedPost]:
         """Counted posts filed under one category."""

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
@@ -45,8 +46,8 @@ def write_docx(count: PeriodCount, site_name: str, path: Path) -> None:
     """An appendix listing the counted posts, ready to attach to the report."""
     document = Document()
     normal = document.styles["Normal"]
-    normal.font.name = DOCX_FONT  # type: ignore[attr-defined]
-    normal.font.size = Pt(13)  # type: ignore[attr-defined]
+    normal.font.name = DOCX_FONT
+    normal.font.size = Pt(13)
     section = document.sections[0]
     section.left_margin = Cm(3)
     section.right_margin = Cm(2)
@@ -100,8 +101,10 @@ def write_docx(count: PeriodCount, site_name: str, path: Path) -> None:
     document.save(str(path))
 
 
-def _centered(document: object, text: str, *, bold: bool = False, italic: bool = False) -> None:
-    paragraph = document.add_paragraph()  # type: ignore[attr-defined]
+def _centered(
+    document: DocxDocument, text: str, *, bold: bool = False, italic: bool = False
+) -> None:
+    paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)
     run.bold = bold

@@ -12,7 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from trangxa import theme
 from trangxa.core.dates import VN_TZ
@@ -37,8 +39,7 @@ def base_url(url: str) -> str:
     return f"{folder}/" if folder else ""
 
 
-# MkDocs leaves BasePlugin.__init_subclass__ untyped.
-class ReportPlugin(BasePlugin[ReportConfig]):  # type: ignore[no-untyped-call]
+class ReportPlugin(BasePlugin[ReportConfig]):
     """Thin wrapper: the counting is trangxa.report.count, the same as `trangxa count`."""
 
     supports_multiple_instances = False
@@ -156,10 +157,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):  # type: ignore[no-untyped-call]
         return env
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """Hand the report template its figures."""
         role = self.roles.get(page.file.src_uri)
         if role is not None:
-            context["trangxa_report"] = role
+            context["trangxa_report"] = role  # type: ignore[typeddict-unknown-key]
         return context

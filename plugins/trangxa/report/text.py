@@ -60,8 +60,9 @@ def summary_sentences(count: PeriodCount, site_name: str, cchc_category: str | N
     else:
         changes = procedures.by_change
         changed = sum(changes.values())
-        detail = ", ".join(
-            f"{format_number(changes[key])} thủ tục {name}" for key, name in CHANGE_NAMES.items()
+        # Semicolons, because "sửa đổi, bổ sung" has a comma of its own.
+        detail = "; ".join(
+            f"{name}: {format_number(changes[key])}" for key, name in CHANGE_NAMES.items()
         )
         sentences.append(
             f"{opening}; cập nhật {format_number(changed)} thủ tục hành chính ({detail})."
