@@ -43,9 +43,9 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--no-first-run",
 )
-# A4 in inches, the unit Page.printToPDF takes.
-A4_WIDTH_IN = 8.27
-A4_HEIGHT_IN = 11.69
+# A4 (210 x 297 mm) in inches, the unit Page.printToPDF takes.
+A4_WIDTH_IN = 210 / 25.4
+A4_HEIGHT_IN = 297 / 25.4
 
 
 class HarnessError(RuntimeError):
@@ -302,7 +302,7 @@ def print_to_pdf(driver: webdriver.Chrome, url: str) -> bytes:
             "paperWidth": A4_WIDTH_IN,
             "paperHeight": A4_HEIGHT_IN,
             "printBackground": True,
-            "preferCSSPageSize": True,
+            "preferCSSPageSize": False,
         },
     )
     return base64.b64decode(result["data"])
@@ -311,6 +311,12 @@ def print_to_pdf(driver: webdriver.Chrome, url: str) -> bytes:
 def pdf_page_count(pdf: bytes) -> int:
     """Number of pages in a PDF."""
     return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def pdf_page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """Width and height of each PDF page, in points."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return [(float(page.mediabox.width), float(page.mediabox.height)) for page in pages]
 
 
 def pdf_text(pdf: bytes) -> str:

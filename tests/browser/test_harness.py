@@ -12,6 +12,7 @@ from .harness import (
     outside_resources,
     page_scroll_width,
     pdf_page_count,
+    pdf_page_sizes,
     pdf_text,
     print_to_pdf,
     run_axe,
@@ -117,6 +118,9 @@ def test_pdf_keeps_vietnamese_text_and_counts_pages(
     assert short.startswith(b"%PDF-")
     assert pdf_page_count(short) == 1
     assert pdf_page_count(long) > 1
+    # A4 is 210 x 297 mm: 595.3 x 841.9 points; Chromium rounds to whole device pixels.
+    for width, height in pdf_page_sizes(long):
+        assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1
     text = " ".join(pdf_text(short).split())
     assert HEADING in text
     assert "Trung tâm Phục vụ hành chính công xã Hòa An" in text
