@@ -266,16 +266,25 @@ _MEASURE_WIDTH = """
 const root = document.documentElement;
 const limit = root.clientWidth;
 const tooWide = [];
-for (const element of document.body.querySelectorAll("*")) {
-  const box = element.getBoundingClientRect();
-  if (box.width > 0 && box.right > limit + 1) {
-    const id = element.id ? "#" + element.id : "";
-    const cls = typeof element.className === "string" && element.className
-      ? "." + element.className.trim().split(/\\s+/).join(".") : "";
-    tooWide.push(element.tagName.toLowerCase() + id + cls + " (" + Math.round(box.right) + "px)");
+// Content inside its own scrolling box (a wide table's wrapper) does not move the page.
+const clipped = (element) => {
+  for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+    if (getComputedStyle(up).overflowX !== "visible") return true;
+  }
+  return false;
+};
+if (root.scrollWidth > limit) {
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    if (box.width > 0 && box.right > limit + 1 && !clipped(element)) {
+      const id = element.id ? "#" + element.id : "";
+      const cls = typeof element.className === "string" && element.className.trim()
+        ? "." + element.className.trim().split(/\\s+/).join(".") : "";
+      tooWide.push(element.tagName.toLowerCase() + id + cls + " (" + Math.round(box.right) + "px)");
+    }
   }
 }
-return [root.scrollWidth, root.clientWidth, tooWide.slice(0, 10)];
+return [root.scrollWidth, limit, tooWide.slice(0, 10)];
 """
 
 

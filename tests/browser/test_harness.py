@@ -53,6 +53,11 @@ PAGES = {
         '<body><main><h1>Ngoài</h1><img src="https://images.example.com/anh.png" alt="Ảnh">'
         '<img src="good.html" alt="Ảnh nội bộ"></main></body></html>'
     ),
+    "wide-table-in-scroller.html": (
+        f'<!DOCTYPE html><html lang="vi"><head>{HEAD}<title>Bảng cuộn</title></head>'
+        '<body><main><h1>Bảng cuộn</h1><div style="overflow-x: auto" tabindex="0">'
+        f'<div style="width: 900px">{PARAGRAPH}</div></div></main></body></html>'
+    ),
     "long.html": (
         f'<!DOCTYPE html><html lang="vi"><head>{HEAD}<title>{HEADING}</title></head>'
         f"<body><main><h1>{HEADING}</h1>{f'<p>{PARAGRAPH}</p>' * 120}</main></body></html>"
@@ -108,6 +113,8 @@ def test_wide_element_scrolls_sideways_on_a_phone_only(
     desktop = page_scroll_width(chromium, pages_url + "wide.html", width=1024)
     assert not desktop.scrolls_sideways
     assert not page_scroll_width(chromium, pages_url + "good.html").scrolls_sideways
+    scroller = page_scroll_width(chromium, pages_url + "wide-table-in-scroller.html")
+    assert not scroller.scrolls_sideways
 
 
 def test_pdf_keeps_vietnamese_text_and_counts_pages(
