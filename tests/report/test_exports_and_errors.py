@@ -87,8 +87,7 @@ def test_invalid_posts_stop_the_count_and_every_file_is_named(tmp_path: Path) ->
         encoding="utf-8",
     )
     for output in ("text", "json", "csv"):
-        run = run_count("--period", "2024-Q1", "--as-of", LATE, "--format", output,
-                        project=project)
+        run = run_count("--period", "2024-Q1", "--as-of", LATE, "--format", output, project=project)
         assert run.code == 2
         assert run.stdout == b""
         assert "posts/2024/ngay-sai.md:3: " in run.stderr

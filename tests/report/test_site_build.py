@@ -111,7 +111,12 @@ def test_command_and_json_give_the_same_figures_for_every_period(
     assert data["periods"]
     for entry in data["periods"]:
         run = run_count(
-            "--period", entry["period"]["id"], "--as-of", data["as_of"], "--format", "json",
+            "--period",
+            entry["period"]["id"],
+            "--as-of",
+            data["as_of"],
+            "--format",
+            "json",
             project=project,
         )
         assert run.code == 0, run.stderr
@@ -150,13 +155,34 @@ def test_page_shows_hand_counted_figures_by_quarter_half_nine_months_and_year(
     assert [c.text for c in posts.row(TB)] == ["2", "0", "1", "1", "2", "2", "3", "4"]
     assert [c.text for c in posts.row(CCHC)] == ["2", "2", "1", "0", "4", "1", "5", "5"]
     assert [c.text for c in posts.row("Tổng số tin, bài")] == [
-        "5", "3", "2", "1", "8", "3", "10", "11"
+        "5",
+        "3",
+        "2",
+        "1",
+        "8",
+        "3",
+        "10",
+        "11",
     ]
     assert [c.text for c in procedures.row("Thủ tục mới ban hành")] == [
-        "2", "0", "0", "0", "2", "0", "2", "2"
+        "2",
+        "0",
+        "0",
+        "0",
+        "2",
+        "0",
+        "2",
+        "2",
     ]
     assert [c.text for c in procedures.row("Thủ tục còn hiệu lực cuối kỳ")] == [
-        "3", "3", "2", "2", "3", "2", "2", "2"
+        "3",
+        "3",
+        "2",
+        "2",
+        "3",
+        "2",
+        "2",
+        "2",
     ]
     for row in posts.rows[1:]:
         assert row[0].tag == "th" and row[0].scope == "row"
@@ -202,8 +228,9 @@ def test_each_figure_links_to_the_list_of_the_posts_it_counts(
             links = listing.lists[fragment]
             assert len(links) == int(cell.text)
             for link in links:
-                post_page, _ = resolve(built, posixpath.dirname(
-                    target.relative_to(built.site_dir).as_posix()), link)
+                post_page, _ = resolve(
+                    built, posixpath.dirname(target.relative_to(built.site_dir).as_posix()), link
+                )
                 assert post_page.is_file(), link
             checked += 1
     # Non-zero figures of 2024, counted by hand: 5 + 7 + 7 in the categories, 8 totals.
@@ -224,7 +251,8 @@ def test_period_page_lists_posts_oldest_first_with_their_links(
     ]
     changes = next(t for t in listing.tables if t.caption.startswith("Thủ tục hành chính"))
     assert [row[1].text for row in changes.rows[1:]] == [
-        "Đăng ký kết hôn (1.000894)", "Đăng ký khai sinh (1.001193)"
+        "Đăng ký kết hôn (1.000894)",
+        "Đăng ký khai sinh (1.001193)",
     ]
 
 

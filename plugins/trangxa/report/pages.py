@@ -32,7 +32,7 @@ def column_title(period: Period) -> str:
 
 
 def window_short(period: Period) -> str:
-    """"15/12/2023 – 14/3/2024", under a column heading."""
+    """Window under a column heading: "15/12/2023 – 14/3/2024"."""
     return f"{day_text(period.start)} – {day_text(period.end)}"
 
 

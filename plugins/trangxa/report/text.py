@@ -30,12 +30,12 @@ def day_text(dt: datetime) -> str:
 
 
 def window_text(period: Period) -> str:
-    """"từ ngày 15/12/2023 đến ngày 14/3/2024"."""
+    """Window in running text: "từ ngày 15/12/2023 đến ngày 14/3/2024"."""
     return f"từ ngày {day_text(period.start)} đến ngày {day_text(period.end)}"
 
 
 def posts_phrase(n: int) -> str:
-    """"12 tin, bài"."""
+    """Number of posts in words: "12 tin, bài"."""
     return f"{format_number(n)} tin, bài"
 
 
