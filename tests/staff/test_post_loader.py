@@ -286,3 +286,9 @@ def test_draft_must_be_true_or_false(tmp_path: Path) -> None:
     problem = error_of(tmp_path, post('title: Bài\ndate: 15/03/2024\ndraft: "chưa"'))
     assert problem.line == 4
     assert "true" in problem.message and "false" in problem.message
+
+
+def test_invisible_control_character_pasted_into_front_matter(tmp_path: Path) -> None:
+    problem = error_of(tmp_path, post("title: Họp\x7f dân\ndate: 15/03/2024"))
+    assert problem.line == 2
+    assert "ký tự điều khiển không nhìn thấy (mã U+007F)" in problem.message

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -46,8 +46,21 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def yaml_quoted(text: str) -> str:
-    """A double-quoted YAML scalar; JSON's escapes are a subset of YAML's."""
-    return json.dumps(text, ensure_ascii=False)
+    """A double-quoted YAML scalar that reads back as exactly text."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or (
+            code >= 0x10000
+        ):
+            out.append(char)
+        else:
+            # YAML refuses control characters written as they are; an escape keeps them exact.
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
 
 
 def post_text(title: str, date: datetime, categories: list[str], draft: bool, known: list[str]) -> str:
@@ -85,7 +98,9 @@ def run(args: argparse.Namespace) -> int:
     except SiteConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    title = " ".join(nfc(args.title).split())
+    # Invisible control characters come from pasting out of Word or PDF; a title never needs them.
+    visible = "".join(ch for ch in nfc(args.title) if unicodedata.category(ch) != "Cc" or ch.isspace())
+    title = " ".join(visible.split())
     if not title:
         print('Tiêu đề đang để trống. Ví dụ: trangxa new "Thông báo lịch tiếp dân"', file=sys.stderr)
         return 2

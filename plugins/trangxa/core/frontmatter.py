@@ -168,6 +168,16 @@ def load_yaml_mapping(
     except yaml.MarkedYAMLError as exc:
         line, message = explain_yaml_error(exc, first_line)
         raise ContentError(Problem(path, first_line + line, message)) from exc
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text[: max(exc.position, 0)].count("\n")
+        raise ContentError(
+            Problem(
+                path,
+                line,
+                f"Phần khai báo có một ký tự điều khiển không nhìn thấy (mã U+{exc.character:04X}), "
+                "thường do chép từ Word hoặc PDF. Xóa dòng này rồi gõ lại bằng tay.",
+            )
+        ) from exc
     except yaml.YAMLError as exc:
         raise ContentError(
             Problem(path, first_line, f"Không đọc được phần khai báo YAML. {_GENERAL_ADVICE}")
