@@ -30,6 +30,8 @@ WORK_DIR = BENCH_DIR / ".work"
 TOOLS = ("trangxa", "material")
 GNU_TIME = Path("/usr/bin/time")
 MATERIAL_MAX_DEFAULT = 3000
+# The plugin's `url_prefix` default; generate.trangxa_config() leaves it unset.
+TRANGXA_NEWS_PREFIX = "tin-tuc"
 BUILD_TIMEOUT_S = 4 * 3600
 
 
@@ -183,13 +185,11 @@ def feed_items(path: Path) -> list[str]:
 
 
 def trangxa_main_feed(site: Path) -> Path | None:
-    """Where trangxa-news writes its site-wide feed."""
-    # TODO(trangxa-news): put the real path of the main feed first once the plugin
-    # writes one; until then any RSS/Atom file at the top or under the news prefix counts.
-    candidates = ["feed_rss.xml", "rss.xml", "tin-tuc/feed_rss.xml", "tin-tuc/rss.xml"]
-    for name in candidates:
-        if (site / name).exists():
-            return site / name
+    """Where trangxa-news writes its site-wide feed: `<url_prefix>/rss.xml`."""
+    main = site / TRANGXA_NEWS_PREFIX / "rss.xml"
+    if main.exists():
+        return main
+    # Fall back to any feed near the top, so a moved feed is still found and named.
     for path in sorted(site.glob("*.xml")) + sorted(site.glob("*/*.xml")):
         if "sitemap" not in path.name and feed_items(path):
             return path

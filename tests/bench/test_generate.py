@@ -137,9 +137,9 @@ def _write_feed(site: Path, entries: list[dict[str, Any]]) -> None:
                  datetime.fromisoformat(e["date"]), "Tóm tắt")
         for e in entries
     ]
-    channel = FeedChannel("Tin tức", generate.SITE_URL, f"{generate.SITE_URL}feed_rss.xml", "Tin")
-    site.mkdir(parents=True, exist_ok=True)
-    (site / "feed_rss.xml").write_bytes(render_rss(channel, items))
+    channel = FeedChannel("Tin tức", generate.SITE_URL, f"{generate.SITE_URL}tin-tuc/rss.xml", "")
+    (site / "tin-tuc").mkdir(parents=True, exist_ok=True)
+    (site / "tin-tuc" / "rss.xml").write_bytes(render_rss(channel, items))
 
 
 @pytest.mark.parametrize("newest", [True, False])
