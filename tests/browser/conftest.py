@@ -17,7 +17,6 @@ from .harness import (
     site_config_path,
     start_chromium,
 )
-from .pages import PAGES
 
 
 @pytest.fixture(scope="session")
@@ -56,11 +55,16 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chr
 
 
 @pytest.fixture(scope="session")
-def vnu_messages(site_dir: Path) -> list[dict[str, Any]]:
-    """Nu Html Checker errors for every listed page, from a single Java run."""
-    files = [page.file(site_dir) for page in PAGES if page.file(site_dir).is_file()]
+def built_pages(site_dir: Path) -> list[Path]:
+    """Every HTML file of the built site."""
+    return sorted(site_dir.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def vnu_messages(built_pages: list[Path]) -> list[dict[str, Any]]:
+    """Nu Html Checker errors for every built page, from a single Java run."""
     try:
-        return run_vnu(files)
+        return run_vnu(built_pages)
     except HarnessError as error:
         problem = str(error)
     pytest.fail(problem, pytrace=False)

@@ -239,6 +239,16 @@ def _file_url_path(url: str) -> Path | None:
     return Path(unquote(urlparse(url).path)).resolve()
 
 
+def vnu_messages_by_file(messages: Sequence[dict[str, Any]]) -> dict[Path, list[dict[str, Any]]]:
+    """vnu messages grouped by the file they concern."""
+    grouped: dict[Path, list[dict[str, Any]]] = {}
+    for message in messages:
+        path = _file_url_path(message.get("url", ""))
+        if path is not None:
+            grouped.setdefault(path, []).append(message)
+    return grouped
+
+
 def describe_vnu(messages: Sequence[dict[str, Any]]) -> str:
     """One readable line per vnu message."""
     return "\n".join(

@@ -19,6 +19,7 @@ from .harness import (
     pdf_text,
     print_to_pdf,
     run_axe,
+    vnu_messages_by_file,
     vnu_messages_for,
 )
 from .pages import PAGES, Page
@@ -54,6 +55,28 @@ def test_html_is_valid(page: Page, site_dir: Path, vnu_messages: list[dict[str, 
     assert path.is_file(), f"Trang {page.path!r} không có trong bản dựng"
     errors = vnu_messages_for(vnu_messages, path)
     assert not errors, f"vnu trên {page.path or '/'}:\n{describe_vnu(errors)}"
+
+
+def test_every_built_page_is_valid_html(
+    site_dir: Path, built_pages: list[Path], vnu_messages: list[dict[str, Any]]
+) -> None:
+    assert built_pages, f"Bản dựng {site_dir} không có trang HTML nào"
+    by_file = vnu_messages_by_file(vnu_messages)
+    unknown = sorted(set(by_file) - {path.resolve() for path in built_pages})
+    assert not unknown, f"vnu báo lỗi cho tệp ngoài bản dựng: {unknown}"
+    # One line per distinct problem: a template fault shows once, not once per page.
+    places_per_problem: dict[str, list[tuple[str, object]]] = {}
+    for path, errors in sorted(by_file.items()):
+        name = str(path.relative_to(site_dir.resolve()))
+        for error in errors:
+            places = places_per_problem.setdefault(str(error.get("message")), [])
+            places.append((name, error.get("lastLine", "?")))
+    report = [
+        f"{len({name for name, _ in places})} trang, ví dụ {places[0][0]} dòng {places[0][1]}: "
+        f"{problem}"
+        for problem, places in places_per_problem.items()
+    ]
+    assert not report, f"{len(by_file)}/{len(built_pages)} trang có lỗi HTML:\n" + "\n".join(report)
 
 
 @by_name(PAGES)
