@@ -1,0 +1,61 @@
+"""The staff guide: built with the sample site, out of citizens' menus and search, kept in step."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from trangxa.news.post import OWN_KEYS
+
+from tests.sitebuild import BuildResult, build_site
+
+REPO = Path(__file__).resolve().parents[2]
+GUIDE = REPO / "docs/can-bo"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    project = tmp_path_factory.mktemp("sample") / "site"
+    shutil.copytree(
+        REPO, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "bench")
+    )
+    return build_site(project, strict=False)
+
+
+@pytest.mark.parametrize(
+    ("page", "heading"),
+    [
+        ("can-bo/index.html", "Hướng dẫn cho cán bộ"),
+        ("can-bo/viet-bai/index.html", "Viết một bài tin"),
+        ("can-bo/doc-loi/index.html", "Đọc thông báo lỗi"),
+    ],
+)
+def test_guide_pages_are_built(sample: BuildResult, page: str, heading: str) -> None:
+    assert re.search(rf"<h1[^>]*>{heading}", sample.read(page))
+
+
+def test_no_public_page_links_to_the_guide(sample: BuildResult) -> None:
+    for page in sample.site_dir.rglob("*.html"):
+        relative = page.relative_to(sample.site_dir).as_posix()
+        if relative.startswith("can-bo/"):
+            continue
+        assert "can-bo/" not in page.read_text(encoding="utf-8"), relative
+
+
+def test_guide_is_not_in_the_search_index(sample: BuildResult) -> None:
+    assert "can-bo" not in sample.read("search/search_index.json")
+
+
+def test_guide_documents_every_front_matter_key() -> None:
+    table = (GUIDE / "viet-bai.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z]+)` \|", table, re.M))
+    assert documented == set(OWN_KEYS)
+
+
+def test_guide_documents_the_three_commands_and_their_options() -> None:
+    text = (GUIDE / "index.md").read_text(encoding="utf-8")
+    for fragment in ("trangxa new", "--category", "--date", "--draft", "trangxa check", "--strict",
+                     "trangxa publish --to", "tệp:dòng: nội dung"):
+        assert fragment in text
