@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from tests.report.cli import run_count
 from tests.report.htmltables import read_page
-from tests.sitebuild import BuildResult, build_site, copy_fixture
+from tests.sitebuild import BuildResult, build_site, captured_logs, copy_fixture
 
 TT, TB, CCHC = "Tin tức", "Thông báo", "Cải cách hành chính"
 PARTS = ["Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "", *[f"{m:02d}" for m in range(1, 13)]]
@@ -279,3 +280,42 @@ def test_tables_scroll_inside_a_focusable_region(nd09: tuple[Path, BuildResult])
     page = nd09[1].read("thong-ke/index.html")
     assert page.count('<div class="tx-report-scroll" role="region"') == 6
     assert ".tx-report-scroll { overflow-x: auto;" in page
+
+
+def test_site_without_procedures_counts_posts_only(tmp_path: Path) -> None:
+    project = copy_fixture("report/fixtures/boundaries", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - trangxa-procedures\n", ""),
+        encoding="utf-8",
+    )
+    built = build_site(project)
+    assert built.messages == []
+    entries = by_id(figures(built))
+    assert entries["2024-Q1"]["procedures"] is None
+    assert entries["2024-Q1"]["posts"]["total"] == 5
+    page = read_page(built.read("thong-ke/index.html"))
+    assert [t.caption for t in page.tables] == [
+        "Số tin, bài theo chuyên mục, năm 2023",
+        "Số tin, bài theo chuyên mục, năm 2024",
+        "Số tin, bài theo chuyên mục, năm 2025",
+    ]
+    run = run_count("--period", "2024-Q1", "--format", "json", project=project)
+    assert run.json()["procedures"] is None
+
+
+def test_asking_for_procedures_without_their_plugin_is_an_error(tmp_path: Path) -> None:
+    project = copy_fixture("report/fixtures/boundaries", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("  - trangxa-procedures\n", "")
+        .replace("  - trangxa-report\n", "  - trangxa-report:\n      procedures: on\n"),
+        encoding="utf-8",
+    )
+    with captured_logs() as records, pytest.raises(Abort):
+        build_site(project)
+    assert any("trangxa-procedures" in record.getMessage() for record in records)
+    run = run_count("--period", "2024-Q1", project=project)
+    assert run.code == 1
+    assert "trangxa-procedures" in run.stderr
