@@ -1,1 +1,1 @@
-"""search"""
+"""Search that finds Vietnamese text whether or not the query has diacritics."""
