@@ -42,7 +42,8 @@ def cp1258(text: str) -> bytes:
         try:
             out += char.encode("cp1258")
         except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", char)
+            decomposed = unicodedata.normalize("NFD", char)
+            base, marks = decomposed[0], list(decomposed[1:])
             try:
                 out += unicodedata.normalize("NFC", base + marks[0]).encode("cp1258")
                 marks = marks[1:]

@@ -44,7 +44,7 @@ def outcome(data: bytes) -> str:
             assert problem.path == SOURCE
             assert problem.message.strip()
             assert problem.line is None or problem.line >= 1
-            return problem.message
+            return str(problem.message)
     assert post.title.strip() and post.title == " ".join(post.title.split())
     assert post.date.utcoffset() is not None
     assert post.slug and ".." not in post.slug and "/" not in post.slug
