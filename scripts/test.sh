@@ -153,6 +153,10 @@ install_python_packages
 install_npm_packages
 show_versions
 
+# As with an activated venv, so tests that run `trangxa` or `mkdocs` find the pinned ones.
+export VIRTUAL_ENV="$VENV"
+export PATH="$VENV/bin:$PATH"
+
 run_check "ruff check" "$VENV/bin/ruff" check plugins tests bench
 run_check "mypy" "$VENV/bin/mypy"
 run_check "pytest" run_pytest "$@"
