@@ -92,3 +92,15 @@ def test_warnings_fail_a_strict_build_only(tmp_path: Path) -> None:
         for message in result.messages
     )
     assert (result.site_dir / "tin-tuc/2024/khoa-la/index.html").is_file()
+
+
+def test_a_file_no_post_links_to_is_a_warning(tmp_path: Path) -> None:
+    project = copy_fixture("news/fixtures/basic", tmp_path)
+    (project / "posts/2024/ke-hoach/ban-cu.docx").write_bytes(b"PK\x03\x04 old plan")
+    result = build_site(project, strict=False)
+    assert any(
+        "posts/2024/ke-hoach/ban-cu.docx: " in message and "không bài nào liên kết" in message
+        for message in result.messages
+    )
+    # The attachment the post does link to is not reported.
+    assert not any("ke-hoach-2024.pdf" in message for message in result.messages)

@@ -9,7 +9,7 @@ from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError
 
 from trangxa.news.collect import PostCollection, collect_posts
 from trangxa.news.config import NewsConfig
@@ -61,7 +61,7 @@ def load_site(config_file: str | Path = "mkdocs.yml") -> Site:
         )
     try:
         config = load_config(config_file=str(path))
-    except ConfigurationError as exc:
+    except (ConfigurationError, Abort) as exc:
         raise SiteConfigError(f"Tệp {config_file} có lỗi cấu hình: {exc}") from exc
     if NEWS_PLUGIN not in config.plugins:
         raise SiteConfigError(

@@ -78,7 +78,29 @@ def load(root: Path, config: NewsConfig, now: datetime, show_unpublished: bool) 
         for page in listing.pages:
             state.listing_pages[page.src_uri] = page
     state.archive_uri = f"{archive_url(config)}index.md"
+    state.warnings.extend(unlinked_files(collection, root, state))
     return state
+
+
+def unlinked_files(collection: PostCollection, root: Path, state: NewsState) -> list[Problem]:
+    """Files under posts/ that no post links to: they would silently stay unpublished."""
+    linked = {path for path in state.attachment_sources.values()}
+    for post in collection.valid:
+        if post.url and f"{post.url}index.md" in state.posts_by_uri:
+            continue
+        for target in attachments.local_targets(post.body):
+            linked.add((post.folder / target).resolve())
+    return [
+        Problem(
+            source,
+            None,
+            "Tệp này nằm trong thư mục bài viết nhưng không bài nào liên kết tới nên sẽ không "
+            "được đăng. Liên kết tới tệp từ một bài viết, hoặc chuyển tệp ra khỏi thư mục này.",
+            "warning",
+        )
+        for source in collection.other_files
+        if (root / source).resolve() not in linked
+    ]
 
 
 def find_attachments(post: Post, posts_root: Path, state: NewsState) -> None:
