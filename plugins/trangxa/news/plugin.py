@@ -20,6 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from trangxa import theme
 from trangxa.core.dates import VN_TZ
 from trangxa.core.problems import Problem
+from trangxa.htmlfix import fix_theme_html
 from trangxa.news import site
 from trangxa.news.config import NewsConfig
 
@@ -93,6 +94,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     ) -> TemplateContext | None:
         """Hand a post or a listing page its data, and each page its feed links."""
         return site.page_context(context, page, self.state, self.config)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Repair the theme's known HTML faults on every page."""
+        return fix_theme_html(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every post's HTML is known."""

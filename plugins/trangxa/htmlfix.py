@@ -1,0 +1,50 @@
+"""Small repairs to the HTML Material's templates produce, so every page is valid and labelled."""
+
+from __future__ import annotations
+
+import re
+
+_INPUT_TAG = re.compile(r"<input\b[^>]*>")
+_CHECKBOX = re.compile(r'\stype="checkbox"')
+# Material marks its hidden drawer and search toggles `autocomplete="off"` (to stop
+# Firefox restoring their state); the Nu checker (vnu) rejects `autocomplete` on a
+# checkbox: "Attribute autocomplete is only allowed when the input type is ...".
+_AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
+
+# Section labels in the navigation get `tabindex=""` when they are not focusable;
+# vnu: "Bad value '' for attribute tabindex: The empty string is not a valid integer".
+# Leaving the attribute out means the same thing: the label is not in the tab order.
+_EMPTY_TABINDEX = re.compile(r'(<[a-z][^>]*?)\s+tabindex=""(?=[\s/>])')
+
+# The table of contents' title is a `<label for="__toc">`, but the `__toc` toggle is only
+# written for pages in the navigation; vnu: "The value of the for attribute of the label
+# element must be the ID of a non-hidden form control". Without a toggle the title
+# has nothing to open, so it keeps its text and loses only the dangling `for`.
+_TOC_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="__toc"(?=[\s/>])')
+_TOC_TOGGLE = re.compile(r'<input\b[^>]*\sid="__toc"')
+
+# The search overlay has `role="dialog"` but no name; axe rule aria-dialog-name
+# (serious): "ARIA dialog and alertdialog nodes should have an accessible name".
+_SEARCH_DIALOG_TAG = re.compile(r'<div\b[^>]*\sclass="md-search"[^>]*>')
+SEARCH_DIALOG_NAME = "Tìm kiếm trên trang"
+
+
+def _drop_checkbox_autocomplete(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    return _AUTOCOMPLETE.sub("", tag) if _CHECKBOX.search(tag) else tag
+
+
+def _name_search_dialog(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    if 'role="dialog"' not in tag or "aria-label" in tag:
+        return tag
+    return tag[:-1] + f' aria-label="{SEARCH_DIALOG_NAME}">'
+
+
+def fix_theme_html(html: str) -> str:
+    """Return a page's HTML with the theme's known validity and labelling faults repaired."""
+    html = _INPUT_TAG.sub(_drop_checkbox_autocomplete, html)
+    html = _EMPTY_TABINDEX.sub(r"\1", html)
+    if _TOC_TOGGLE.search(html) is None:
+        html = _TOC_LABEL_FOR.sub(r"\1", html)
+    return _SEARCH_DIALOG_TAG.sub(_name_search_dialog, html)
