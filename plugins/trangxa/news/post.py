@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -103,13 +104,17 @@ class Post:
     image: str | None
     body: str
     body_line: int
-    words: int
     warnings: list[Problem] = field(default_factory=list)
     url: str = ""
     status: str = "published"
     html: str = ""
     summary: str = ""
     attachments: list[Attachment] = field(default_factory=list)
+
+    @cached_property
+    def words(self) -> int:
+        """Words in the body, for the reading time; counted only when a page shows it."""
+        return len(_WORD.findall(self.body))
 
     @property
     def folder(self) -> Path:
@@ -185,7 +190,6 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
         image=_optional_text(meta, "image", front, source),
         body=body,
         body_line=body_line,
-        words=len(_WORD.findall(body)),
         warnings=warnings,
     )
 

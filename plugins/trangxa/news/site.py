@@ -52,12 +52,13 @@ class NewsState:
     warnings: list[Problem] = field(default_factory=list)
     attachment_sources: dict[str, Path] = field(default_factory=dict)
     archive_uri: str = ""
+    now: datetime | None = None
 
 
 def load(root: Path, config: NewsConfig, now: datetime, show_unpublished: bool) -> NewsState:
     """Read the posts, give them addresses, and group them into listings."""
     collection = collect_posts(root / config.posts_dir, root, list(config.categories), now)
-    state = NewsState(collection=collection)
+    state = NewsState(collection=collection, now=now)
     state.errors.extend(collection.errors)
     state.warnings.extend(collection.warnings)
     taken: set[str] = set()
