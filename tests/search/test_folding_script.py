@@ -102,3 +102,16 @@ def test_required_word_is_required_in_either_spelling() -> None:
 def test_prohibited_and_modified_words_are_left_alone() -> None:
     queries = ["-hồ*", "-ho", "hộ~1", "title:hộ*"]
     assert call_script("widenQuery", queries) == queries
+
+
+def test_a_place_matched_in_both_spellings_is_marked_once() -> None:
+    # Positions as Material's tokenizer packs them: block << 20 | index.
+    metadata = {
+        "hộ": {"title": {"position": [1, 2]}, "text": {"position": [7]}},
+        "ho": {"title": {"position": [2, 3]}, "text": {"position": [7, 9]}},
+    }
+    [deduped] = call_script("dropRepeatedPositions", [metadata])
+    for field in ("title", "text"):
+        before = [p for term in metadata.values() for p in term[field]["position"]]
+        after = [p for term in deduped.values() for p in term[field]["position"]]
+        assert sorted(after) == sorted(set(before)), field

@@ -1,0 +1,226 @@
+"""Search on the built sample site in Chromium: citizens type with or without diacritics."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
+from trangxa.core.slugs import fold
+
+pytestmark = pytest.mark.browser
+
+TOP = 3
+WAIT_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class Case:
+    """A query as typed, and the pages any one of which should come up among the first three."""
+
+    query: str
+    expected: tuple[str, ...]
+
+
+# What citizens look for, each written the way staff wrote it on the site.
+SEARCHES = [
+    ("đăng ký khai sinh", ("thu-tuc/ho-tich/dang-ky-khai-sinh/",)),
+    ("chứng thực bản sao", ("thu-tuc/chung-thuc/chung-thuc-ban-sao-tu-ban-chinh/",)),
+    (
+        "hộ tịch điện tử",
+        ("tin-tuc/2024/ho-tich-dien-tu-xin-ban-sao-trich-luc-khong-can-den-tru-so-xa/",),
+    ),
+    (
+        "lịch tiếp công dân",
+        (
+            "tin-tuc/2024/thong-bao-lich-tiep-cong-dan-cua-lanh-dao-xa-quy-ii-2024/",
+            "tin-tuc/2023/lich-tiep-cong-dan-dinh-ky-cua-lanh-dao-ubnd-xa-quy-ii-2023/",
+        ),
+    ),
+    (
+        "tiêm chủng",
+        (
+            "tin-tuc/2025/ngay-tiem-chung-mo-rong-thang-3-2025-them-vac-xin-phong-soi-cho-tre-tu-1-den-10/",
+            "tin-tuc/2023/lich-tiem-chung-mo-rong-thang-3-2023-tai-tram-y-te-xa/",
+        ),
+    ),
+    (
+        "một cửa",
+        (
+            "tin-tuc/2024/ho-so-cua-ban-di-dau-sau-khi-nop-o-bo-phan-mot-cua/",
+            "tin-tuc/2023/bo-phan-mot-cua-xa-hoa-an-niem-yet-lai-toan-bo-thu-tuc-hanh-chinh/",
+        ),
+    ),
+    (
+        "dịch vụ công trực tuyến",
+        (
+            "tin-tuc/2023/nop-ho-so-truc-tuyen-tung-buoc/",
+            "tin-tuc/2025/thang-dau-van-hanh-chinh-quyen-hai-cap-58-ho-so-nop-truc-tuyen/",
+        ),
+    ),
+    ("kết hôn", ("thu-tuc/ho-tich/dang-ky-ket-hon/",)),
+    ("1.001193", ("thu-tuc/ho-tich/dang-ky-khai-sinh/",)),
+    ("1.000894", ("thu-tuc/ho-tich/dang-ky-ket-hon/",)),
+    (
+        "phòng chống lụt bão",
+        (
+            "tin-tuc/2023/chu-dong-phong-chong-thien-tai-va-tim-kiem-cuu-nan-mua-mua-bao-nam-2023/",
+            "tin-tuc/2024/xa-hoa-an-khan-truong-khac-phuc-hau-qua-hoan-luu-bao-so-3/",
+            "tin-tuc/2025/phuong-an-ung-pho-mua-lu-nam-2025-tren-dia-ban-18-thon/",
+        ),
+    ),
+    ("trợ cấp xã hội", ("thu-tuc/bao-tro-xa-hoi/tro-cap-xa-hoi-hang-thang/",)),
+    ("liên hệ", ("lien-he/",)),
+    ("tổ chức bộ máy", ("to-chuc-bo-may/",)),
+    ("khai tử", ("thu-tuc/ho-tich/dang-ky-khai-tu/",)),
+    (
+        "thẻ căn cước",
+        ("tin-tuc/2024/tu-ngay-01-7-2024-cap-the-can-cuoc-nhung-dieu-nguoi-dan-can-biet/",),
+    ),
+    (
+        "hòa giải viên",
+        (
+            "thu-tuc/hoa-giai-co-so/cong-nhan-hoa-giai-vien/",
+            "thu-tuc/hoa-giai-co-so/thoi-lam-hoa-giai-vien/",
+        ),
+    ),
+    (
+        "sốt xuất huyết",
+        (
+            "tin-tuc/2024/phun-hoa-chat-phong-chong-sot-xuat-huyet-tai-thon-ben-do-va-thon-hoa-binh/",
+        ),
+    ),
+    ("trung tâm phục vụ hành chính công", ("tin-tuc/2025/trung-tam-phuc-vu-hanh-chinh-cong/",)),
+    ("mai táng phí", ("thu-tuc/nguoi-co-cong/mai-tang-phi-cuu-chien-binh/",)),
+    # Old-style tone placement ("hoà" for "hòa"), common on phone keyboards.
+    ("hoà giải tranh chấp đất đai", ("thu-tuc/dat-dai/hoa-giai-tranh-chap-dat-dai/",)),
+]
+
+CASES = [Case(query, expected) for query, expected in SEARCHES] + [
+    Case(fold(query), expected) for query, expected in SEARCHES if fold(query) != query
+]
+
+# Counts the queries the page sends to Material's search worker and the results it
+# gets back, so a test reads the results only once the last query has been answered.
+_WATCH_WORKER = """
+if (!window.__searchWatch) {
+  const watch = window.__searchWatch = {sent: 0, answered: 0, listening: false};
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && typeof message.data === "string") {
+      watch.sent += 1;
+      if (!watch.listening) {
+        watch.listening = true;
+        this.addEventListener("message", (event) => {
+          if (event.data && event.data.data && Array.isArray(event.data.data.items)) {
+            watch.answered += 1;
+          }
+        });
+      }
+    }
+    return post.call(this, message, ...rest);
+  };
+}
+"""
+
+_RESULTS = """
+const watch = window.__searchWatch;
+const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+const items = [...document.querySelectorAll(".md-search-result__item")].map((item) => {
+  const link = item.querySelector("a");
+  return {href: link.getAttribute("href"), text: link.textContent};
+});
+return {sent: watch.sent, answered: watch.answered, meta: meta, items: items};
+"""
+
+
+def page_path(href: str, base_url: str) -> str:
+    """A result link as a path below the site root, without query or fragment."""
+    return urlparse(urljoin(base_url, href)).path.removeprefix(urlparse(base_url).path)
+
+
+@dataclass(frozen=True)
+class Results:
+    """What the search panel shows: the count line and the results, best first."""
+
+    meta: str
+    items: list[dict[str, str]]
+
+
+def search(driver: webdriver.Chrome, base_url: str, query: str) -> Results:
+    """Type a query into the search box of the home page and return the results shown."""
+    driver.get(base_url)
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        lambda d: (
+            "Initializing"
+            not in d.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute(
+                "textContent"
+            )
+        )
+    )
+    driver.execute_script(_WATCH_WORKER)
+    box = driver.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
+    box.click()
+    box.send_keys(query)
+    last: list[object] = []
+
+    def settled(d: webdriver.Chrome) -> bool:
+        state = d.execute_script(_RESULTS)
+        done = state["sent"] > 0 and state["answered"] == state["sent"]
+        # Material renders a result a moment after the worker's answer arrives.
+        stable = done and last == [state]
+        last[:] = [state]
+        return stable
+
+    WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.2).until(settled)
+    assert box.get_attribute("value") == query
+    state: dict[str, Any] = last[0]  # type: ignore[assignment]
+    return Results(meta=state["meta"], items=state["items"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.query for case in CASES])
+def test_expected_page_is_in_the_top_three(
+    case: Case, base_url: str, chromium: webdriver.Chrome
+) -> None:
+    results = search(chromium, base_url, case.query)
+    found = [page_path(item["href"], base_url) for item in results.items[:TOP]]
+    assert set(found) & set(case.expected), (
+        f"Tìm {case.query!r}: ba kết quả đầu là {found}, cần có một trong {list(case.expected)}"
+    )
+
+
+def result_count(meta: str) -> int:
+    """The number of results Material reports above the list ("12 tài liệu liên quan")."""
+    digits = "".join(char for char in meta.split()[0] if char.isdigit()) if meta else ""
+    return int(digits) if digits else 0
+
+
+MARKED_QUERIES = [query for query, _ in SEARCHES if fold(query) != query]
+
+
+@pytest.mark.parametrize("query", MARKED_QUERIES)
+def test_typing_without_diacritics_finds_what_typing_with_them_finds(
+    query: str, base_url: str, chromium: webdriver.Chrome
+) -> None:
+    with_marks = search(chromium, base_url, query)
+    without = search(chromium, base_url, fold(query))
+    assert with_marks.items, f"Tìm {query!r} không ra kết quả nào"
+    best = page_path(with_marks.items[0]["href"], base_url)
+    top = [page_path(item["href"], base_url) for item in without.items[:TOP]]
+    assert best in top, f"Gõ {fold(query)!r}: ba kết quả đầu {top} thiếu {best!r}"
+    assert result_count(without.meta) >= result_count(with_marks.meta)
+
+
+@pytest.mark.parametrize(("exact", "other"), [("hộ tịch", "hồ sơ"), ("hồ sơ", "hộ tịch")])
+def test_typing_with_diacritics_ranks_the_exact_spelling_first(
+    exact: str, other: str, base_url: str, chromium: webdriver.Chrome
+) -> None:
+    # Both fold to "ho ...": the spelling typed must decide the first result.
+    items = search(chromium, base_url, exact).items
+    first = unicodedata.normalize("NFC", items[0]["text"]).lower()
+    assert exact in first, f"Tìm {exact!r}: kết quả đầu là {items[0]['text']!r}"
