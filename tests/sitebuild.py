@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 FIXTURES = Path(__file__).parent
 
@@ -21,6 +22,7 @@ class BuildResult:
 
     site_dir: Path
     records: list[logging.LogRecord] = field(default_factory=list)
+    config: MkDocsConfig | None = None
 
     @property
     def messages(self) -> list[str]:
@@ -81,4 +83,4 @@ def build_site(
             build(config)
         finally:
             config.plugins.on_shutdown()
-    return BuildResult(site_dir, list(records))
+    return BuildResult(site_dir, list(records), config)

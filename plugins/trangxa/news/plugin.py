@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape as html_escape
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -22,7 +22,9 @@ from trangxa.core.dates import VN_TZ
 from trangxa.core.problems import Problem
 from trangxa.htmlfix import fix_theme_html
 from trangxa.news import site
+from trangxa.news.cache import RenderCache
 from trangxa.news.config import NewsConfig
+from trangxa.news.site import PageCacheState
 
 log = get_plugin_logger(__name__)
 
@@ -35,6 +37,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def __init__(self) -> None:
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
         self.state = site.NewsState()
+        # Kept across rebuilds of `mkdocs serve` only: a plain build always renders everything.
+        self.cache = RenderCache()
+        self.page_cache = PageCacheState()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
@@ -59,6 +64,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             files.append(generated)
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """While serving, let unchanged posts and listings reuse the previous rebuild's work."""
+        self.page_cache = PageCacheState()
+        if self.command == "serve":
+            self.page_cache = site.prepare_cache(self.cache, self.state, config, files, nav)
+        return nav
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -72,6 +84,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             page.meta.update(site.listing_meta(listing_page))
         if src == self.state.archive_uri:
             page.meta.update({"title": "Lưu trữ tin bài", "template": site.ARCHIVE_TEMPLATE})
+        if self.page_cache.enabled:
+            site.look_up_page(self.cache, self.page_cache, self.state, page)
         return markdown
 
     def on_page_content(
@@ -93,11 +107,23 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """Hand a post or a listing page its data, and each page its feed links."""
-        return site.page_context(context, page, self.state, self.config)
+        context = site.page_context(context, page, self.state, self.config)
+        cached = self.page_cache.outputs.get(page.file.src_uri)
+        if cached is not None:
+            cast(dict[str, Any], context)["trangxa_cached_output"] = cached
+        return context
 
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Repair the theme's known HTML faults on every page."""
-        return fix_theme_html(output)
+        """Repair the theme's known HTML faults on every page; keep the result while serving."""
+        src = page.file.src_uri
+        if src in self.page_cache.outputs:
+            return output
+        output = fix_theme_html(output)
+        key = self.page_cache.pending.get(src)
+        if key is not None:
+            self.cache.pages[key] = output
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every post's HTML is known."""

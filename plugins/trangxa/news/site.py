@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -18,6 +19,14 @@ from trangxa.core.dates import format_vn_datetime, format_vn_long, format_vn_sho
 from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_size
 from trangxa.news import attachments
+from trangxa.news.cache import (
+    CachedPostPage,
+    RenderCache,
+    config_fingerprint,
+    digest,
+    files_fingerprint,
+    nav_fingerprint,
+)
 from trangxa.news.collect import PostCollection, assign_urls, collect_posts, newest_first
 from trangxa.news.config import NewsConfig
 from trangxa.news.excerpt import reading_minutes, summary_of
@@ -33,6 +42,7 @@ from trangxa.news.listing import (
 )
 from trangxa.news.post import Attachment, Post
 
+CACHED_TEMPLATE = "trangxa/cached.html"
 POST_TEMPLATE = "trangxa/post.html"
 LISTING_TEMPLATE = "trangxa/listing.html"
 ARCHIVE_TEMPLATE = "trangxa/archive.html"
@@ -308,3 +318,96 @@ def write_feeds(state: NewsState, mkdocs_config: MkDocsConfig, config: NewsConfi
             listing.kind, listing.title, listing.url, posts, listing.feed_url
         )
         write_feed(listing_for_feed, site_url, mkdocs_config.site_name, site_dir, config.feed_items)
+
+
+@dataclass
+class PageCacheState:
+    """This build's cache lookups: keys to store after rendering, outputs to reuse."""
+
+    enabled: bool = False
+    content_keys: dict[str, str] = field(default_factory=dict)
+    sections_key: str = ""
+    today: str = ""
+    pending: dict[str, str] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+
+
+def prepare_cache(
+    cache: RenderCache, state: NewsState, config: MkDocsConfig, files: Files, nav: Navigation
+) -> PageCacheState:
+    """Fold the site-wide inputs into the cache's base key; give post pages their content key."""
+    cache.begin(digest(config_fingerprint(config), files_fingerprint(files), nav_fingerprint(nav)))
+    result = PageCacheState(enabled=True, today=date.today().isoformat())
+    for uri, post in state.posts_by_uri.items():
+        file = files.get_file_from_path(uri)
+        if file is None:
+            continue
+        page = CachedPostPage(None, file, config)
+        page.cache = cache
+        page.content_key = cache.content_key(post.body, post.url)
+        result.content_keys[post.source] = page.content_key
+    if state.sections is not None:
+        result.sections_key = digest(
+            [(listing.url, len(listing.posts)) for listing in state.sections.all()]
+        )
+    return result
+
+
+def _card(post: Post, lookups: PageCacheState) -> tuple[object, ...]:
+    return (
+        post.url,
+        post.title,
+        post.date,
+        post.status,
+        post.categories,
+        post.tags,
+        post.description,
+        lookups.content_keys.get(post.source),
+    )
+
+
+def look_up_page(cache: RenderCache, lookups: PageCacheState, state: NewsState, page: Page) -> None:
+    """Reuse a finished post or listing page whose inputs are all unchanged."""
+    src = page.file.src_uri
+    post = state.posts_by_uri.get(src)
+    listing_page = state.listing_pages.get(src)
+    if post is not None:
+        content_key = lookups.content_keys.get(post.source)
+        if content_key is None:
+            return
+        index = state.position[post.source]
+        neighbours = [
+            _card(other, lookups)
+            for other in state.shown[max(index - 1, 0) : index + 2]
+            if other is not post
+        ]
+        key = cache.page_key(
+            "post",
+            _card(post, lookups),
+            post.authors,
+            post.image,
+            lookups.today,
+            [(a.name, a.url, a.kind, a.size) for a in post.attachments],
+            neighbours,
+        )
+        usable = content_key in cache.contents
+    elif listing_page is not None:
+        key = cache.page_key(
+            "listing",
+            listing_page.url,
+            listing_page.title,
+            listing_page.number,
+            listing_page.total,
+            [_card(p, lookups) for p in listing_page.posts],
+            lookups.sections_key,
+        )
+        usable = True
+    else:
+        return
+    stored = cache.pages.get(key) if usable else None
+    if stored is None:
+        lookups.pending[src] = key
+        return
+    cache.hits += 1
+    lookups.outputs[src] = stored
+    page.meta["template"] = CACHED_TEMPLATE

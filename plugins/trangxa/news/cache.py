@@ -1,0 +1,164 @@
+"""Work kept between rebuilds of `mkdocs serve`: post HTML and finished pages.
+
+Every key is a hash of all the inputs of what it stores, so a hit is by construction the
+output a fresh render would give. Whatever touches many pages at once (mkdocs.yml, any
+template, the set of files, the navigation) is folded into a per-build base key; editing one
+post changes only its own keys and those of the listing pages that show it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+import trangxa
+
+
+def digest(*parts: object) -> str:
+    """A stable hash of the parts' text forms."""
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def config_fingerprint(config: MkDocsConfig) -> str:
+    """mkdocs.yml's bytes, the trangxa version and every template file's size and time."""
+    config_file = Path(config.config_file_path)
+    templates = []
+    for folder in config.theme.dirs:
+        for directory, _, names in os.walk(folder):
+            for name in names:
+                stat = os.stat(os.path.join(directory, name))
+                templates.append((directory, name, stat.st_size, stat.st_mtime_ns))
+    templates.sort()
+    return digest(
+        str(config_file), config_file.read_bytes(), trangxa.__version__, config.site_url, templates
+    )
+
+
+def files_fingerprint(files: Files) -> str:
+    """The set of files: links between pages are rewritten against it."""
+    return digest(sorted(file.src_uri for file in files))
+
+
+def nav_fingerprint(nav: Navigation) -> str:
+    """Titles and addresses of the navigation every page shows."""
+
+    def walk(items: Iterable[Any]) -> list[Any]:
+        return [
+            (
+                type(item).__name__,
+                getattr(item, "title", None),
+                getattr(item, "url", None),
+                walk(getattr(item, "children", None) or []),
+            )
+            for item in items
+        ]
+
+    return digest(walk(nav.items))
+
+
+@dataclass
+class RenderedContent:
+    """What Page.render produces for a post, and what it logged while doing it."""
+
+    content: str
+    toc: TableOfContents
+    anchors: set[str]
+    links_to_anchors: Any
+    records: list[logging.LogRecord]
+
+
+@dataclass
+class RenderCache:
+    """Post HTML and finished pages of the previous rebuild, and what this build used."""
+
+    contents: dict[str, RenderedContent] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)
+    base: str = ""
+    used_contents: set[str] = field(default_factory=set)
+    used_pages: set[str] = field(default_factory=set)
+    hits: int = 0
+    misses: int = 0
+
+    def begin(self, base: str) -> None:
+        """Start a build; entries the previous build did not use are dropped."""
+        if self.used_contents or self.used_pages:
+            self.contents = {k: v for k, v in self.contents.items() if k in self.used_contents}
+            self.pages = {k: v for k, v in self.pages.items() if k in self.used_pages}
+        self.base = base
+        self.used_contents, self.used_pages = set(), set()
+        self.hits = self.misses = 0
+
+    def content_key(self, body: str, url: str) -> str:
+        """Key of a post's HTML: its Markdown and address in this build's setting."""
+        key = digest(self.base, body, url)
+        self.used_contents.add(key)
+        return key
+
+    def page_key(self, *parts: object) -> str:
+        """Key of a finished page."""
+        key = digest(self.base, *parts)
+        self.used_pages.add(key)
+        return key
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+class CachedPostPage(Page):
+    """A post page whose Markdown conversion is skipped when its HTML is already known."""
+
+    cache: RenderCache | None = None
+    content_key: str | None = None
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """Convert once; on later rebuilds reuse the HTML and replay the warnings."""
+        cache, key = self.cache, self.content_key
+        if cache is None or key is None:
+            super().render(config, files)
+            return
+        stored = cache.contents.get(key)
+        logger = logging.getLogger("mkdocs")
+        if stored is not None:
+            cache.hits += 1
+            self.content, self.toc = stored.content, stored.toc
+            self.present_anchor_ids = set(stored.anchors)
+            self.links_to_anchors = stored.links_to_anchors
+            for record in stored.records:
+                logging.getLogger(record.name).handle(record)
+            return
+        cache.misses += 1
+        recorder = _Recorder()
+        logger.addHandler(recorder)
+        try:
+            super().render(config, files)
+        finally:
+            logger.removeHandler(recorder)
+        assert self.content is not None
+        cache.contents[key] = RenderedContent(
+            self.content,
+            self.toc,
+            set(self.present_anchor_ids or ()),
+            getattr(self, "links_to_anchors", None),
+            recorder.records,
+        )
