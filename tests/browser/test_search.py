@@ -155,14 +155,7 @@ class Results:
 def search(driver: webdriver.Chrome, base_url: str, query: str) -> Results:
     """Type a query into the search box of the home page and return the results shown."""
     driver.get(base_url)
-    WebDriverWait(driver, WAIT_SECONDS).until(
-        lambda d: (
-            "Initializing"
-            not in d.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute(
-                "textContent"
-            )
-        )
-    )
+    # Material sends no query before its worker is ready, so the count below also waits for it.
     driver.execute_script(_WATCH_WORKER)
     box = driver.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
     box.click()

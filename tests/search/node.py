@@ -26,7 +26,7 @@ process.stdin.on("end", () => {
 """
 
 
-def call_script(function: str, items: list[str]) -> list[Any]:
+def call_script(function: str, items: list[Any]) -> list[Any]:
     """Apply one function of the search script to each item, in Node.js."""
     node = shutil.which("node")
     if node is None:
