@@ -28,6 +28,17 @@ _TOC_TOGGLE = re.compile(r'<input\b[^>]*\sid="__toc"')
 _SEARCH_DIALOG_TAG = re.compile(r'<div\b[^>]*\sclass="md-search"[^>]*>')
 SEARCH_DIALOG_NAME = "Tìm kiếm trên trang"
 
+# On narrow screens the menu opens from a `<label for="__drawer">` that cannot take
+# focus, so keyboard users could not open it (WCAG 2.1.1 Keyboard). Material's own
+# keyboard handler clicks a focused label on Enter; the label needs only a tab stop
+# and a name (WCAG 4.1.2), given as text hidden from sight.
+_DRAWER_BUTTON = re.compile(r'<label class="md-header__button md-icon" for="__drawer">')
+DRAWER_BUTTON_NAME = "Mở danh mục trang"
+_NAMED_DRAWER_BUTTON = (
+    '<label class="md-header__button md-icon" for="__drawer" tabindex="0">'
+    f'<span class="tx-visually-hidden">{DRAWER_BUTTON_NAME}</span>'
+)
+
 
 def _drop_checkbox_autocomplete(match: re.Match[str]) -> str:
     tag = match.group(0)
@@ -47,4 +58,5 @@ def fix_theme_html(html: str) -> str:
     html = _EMPTY_TABINDEX.sub(r"\1", html)
     if _TOC_TOGGLE.search(html) is None:
         html = _TOC_LABEL_FOR.sub(r"\1", html)
+    html = _DRAWER_BUTTON.sub(_NAMED_DRAWER_BUTTON, html)
     return _SEARCH_DIALOG_TAG.sub(_name_search_dialog, html)

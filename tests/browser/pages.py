@@ -38,5 +38,6 @@ PAGES: list[Page] = [
     Page("procedures-index", "thu-tuc/"),
     Page("procedure", "thu-tuc/ho-tich/dang-ky-khai-sinh/", printed=True),
     Page("procedure-updates", "thu-tuc/cap-nhat/"),
+    Page("statistics", "thong-ke/"),
     Page("contact", "lien-he/"),
 ]

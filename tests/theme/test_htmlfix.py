@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from trangxa.htmlfix import SEARCH_DIALOG_NAME, fix_theme_html
+from trangxa.htmlfix import DRAWER_BUTTON_NAME, SEARCH_DIALOG_NAME, fix_theme_html
 
 
 class _Tags(HTMLParser):
@@ -123,3 +123,35 @@ def test_whole_page_is_otherwise_unchanged() -> None:
         'role="dialog">', f'role="dialog" aria-label="{SEARCH_DIALOG_NAME}">'
     )
     assert fix_theme_html(page) == expected
+
+
+HEADER = (
+    '<nav class="md-header__inner md-grid" aria-label="Đầu trang">'
+    '<label class="md-header__button md-icon" for="__drawer">'
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+    "</label>"
+    '<label class="md-header__button md-icon" for="__search"><svg></svg></label></nav>'
+)
+
+
+def test_menu_button_takes_focus_and_has_a_name() -> None:
+    fixed = fix_theme_html(HEADER)
+    labels = [attrs for tag, attrs in tags(fixed) if tag == "label"]
+    assert labels[0] == {
+        "class": "md-header__button md-icon",
+        "for": "__drawer",
+        "tabindex": "0",
+    }
+    assert f'<span class="tx-visually-hidden">{DRAWER_BUTTON_NAME}</span>' in fixed
+    # The search button is left as Material wrote it: the search field itself takes focus.
+    assert "tabindex" not in labels[1]
+    assert fix_theme_html(fixed) == fixed
+
+
+def test_drawer_title_and_overlay_are_left_alone() -> None:
+    html = (
+        '<label class="md-overlay" for="__drawer"></label>'
+        '<label class="md-nav__title" for="__drawer">Trang thông tin điện tử xã Hòa An</label>'
+    )
+    assert fix_theme_html(html) == html
+
