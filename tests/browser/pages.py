@@ -40,4 +40,5 @@ PAGES: list[Page] = [
     Page("procedure-updates", "thu-tuc/cap-nhat/"),
     Page("statistics", "thong-ke/"),
     Page("contact", "lien-he/"),
+    Page("site-map", "so-do-trang/"),
 ]
