@@ -6,11 +6,13 @@ changes one input, rebuilds, and compares every page with a build made without t
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from trangxa.news.cache import RenderCache
+from trangxa.search.index_memo import EntryMemo
 
 from tests.news.test_site_build import add_scheduled_post
 from tests.sitebuild import BuildResult, build_site, copy_fixture
@@ -147,3 +149,27 @@ def test_warnings_are_repeated_on_every_rebuild(project: Path) -> None:
         return [m for m in result.messages if "khong-co.md" in m]
 
     assert about_link(first) and about_link(again) == about_link(first)
+
+
+def test_search_index_after_cached_rebuild_equals_a_fresh_one(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - search\n", "  - search:\n      lang: vi\n  - trangxa-search\n"
+        ),
+        encoding="utf-8",
+    )
+    serve_build(project, "one")
+    path = project / POST
+    path.write_text(path.read_text(encoding="utf-8") + "\nCó thêm hướng dẫn mới.\n")
+    again = serve_build(project, "two")
+    assert again.config is not None
+    assert again.config.plugins["trangxa-search"].memo.hits > 0
+    index = json.loads(again.read("search/search_index.json"))
+    assert any("Có thêm hướng dẫn mới." in doc["text"] for doc in index["docs"])
+    fresh_first = serve_build(project, "fresh")
+    assert fresh_first.config is not None
+    fresh_first.config.plugins["trangxa-search"].memo = EntryMemo()
+    news_plugin(fresh_first).cache = RenderCache()
+    fresh = serve_build(project, "fresh")
+    assert json.loads(fresh.read("search/search_index.json")) == index

@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from trangxa.search.config import SearchConfig
+from trangxa.search.index_memo import EntryMemo
 from trangxa.search.material_search import (
     check_language_script,
     material_search_plugin,
@@ -29,6 +30,22 @@ THEME_DIR = Path(__file__).parent / "theme"
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     """Ships the folding Vietnamese script to Material's search worker and tunes its index."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        # Kept across rebuilds of `mkdocs serve` only.
+        self.memo = EntryMemo()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Reuse unchanged pages' search entries only while previewing."""
+        self.serving = command == "serve"
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Material has made this build's index by now: let it skip unchanged pages."""
+        if self.config.enabled and self.serving:
+            self.memo.begin()
+            material: Any = material_search_plugin(config)
+            self.memo.wrap(material.search_index)
 
     # Before Material's search plugin, so its options are set before it reads them.
     @event_priority(50)

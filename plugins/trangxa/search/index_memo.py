@@ -1,0 +1,60 @@
+"""Search entries of pages that did not change since the previous rebuild of `mkdocs serve`.
+
+Parsing every page's HTML for the index is most of what a rebuild costs once pages themselves
+come from the rebuild cache; an entry depends only on what the key below covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+from trangxa.news.cache import digest
+
+
+def toc_signature(items: Iterable[Any]) -> list[Any]:
+    """Anchors, titles and levels of a table of contents, nested."""
+    return [(item.id, item.title, item.level, toc_signature(item.children)) for item in items]
+
+
+@dataclass
+class EntryMemo:
+    """Entries each page added to the index, kept while their inputs stay the same."""
+
+    entries: dict[str, list[Any]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    hits: int = 0
+
+    def begin(self) -> None:
+        """Start a build: forget what the previous build did not use."""
+        if self.used:
+            self.entries = {k: v for k, v in self.entries.items() if k in self.used}
+        self.used = set()
+        self.hits = 0
+
+    def wrap(self, index: Any) -> None:
+        """Make index.add_entry_from_context reuse the entries of unchanged pages."""
+        original: Callable[[Page], None] = index.add_entry_from_context
+
+        def add_entry_from_context(page: Page) -> None:
+            key = digest(
+                page.url,
+                page.title,
+                page.content,
+                sorted(page.meta.items(), key=str),
+                toc_signature(page.toc),
+            )
+            self.used.add(key)
+            stored = self.entries.get(key)
+            if stored is not None:
+                self.hits += 1
+                index.entries.extend(stored)
+                return
+            before = len(index.entries)
+            original(page)
+            self.entries[key] = index.entries[before:]
+
+        index.add_entry_from_context = add_entry_from_context
