@@ -41,4 +41,5 @@ PAGES: list[Page] = [
     Page("statistics", "thong-ke/"),
     Page("contact", "lien-he/"),
     Page("site-map", "so-do-trang/"),
+    Page("not-found", "404.html"),
 ]
