@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from trangxa.news.collect import PostCollection, collect_posts
+import trangxa
+from trangxa.news.collect import PostCollection, PostMemo, collect_posts
 from trangxa.news.config import NewsConfig
 
 NEWS_PLUGIN = "trangxa-news"
@@ -46,9 +48,58 @@ class Site:
         return None if plugin is None else plugin.config
 
     def posts(self, now: datetime) -> PostCollection:
-        """Every post file, read and sorted into published, drafts, scheduled and errors."""
+        """Every post file, read and sorted into published, drafts, scheduled and errors.
+
+        Files unchanged since the previous command are taken from .cache/trangxa/ instead
+        of being parsed again, so a count over thousands of posts answers at once.
+        """
         news = self.news
-        return collect_posts(self.root / news.posts_dir, self.root, list(news.categories), now)
+        categories = list(news.categories)
+        cache = PostMemoFile(self.root / CACHE_FILE, (tuple(categories), date.today()))
+        memo = cache.load()
+        collection = collect_posts(self.root / news.posts_dir, self.root, categories, now, memo)
+        if collection.parsed:
+            cache.save(memo)
+        return collection
+
+
+CACHE_FILE = ".cache/trangxa/posts.pickle"
+# Raised whenever what is stored (the Post class) changes shape.
+CACHE_FORMAT = 2
+
+
+@dataclass
+class PostMemoFile:
+    """The posts memo on disk, valid for one trangxa version, category list and day."""
+
+    path: Path
+    key: tuple[object, ...]
+
+    def load(self) -> PostMemo:
+        """The stored memo, or an empty one when absent, unreadable or made for other settings."""
+        try:
+            with self.path.open("rb") as handle:
+                stored = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+            return {}
+        if not isinstance(stored, dict) or stored.get("header") != self._header():
+            return {}
+        memo: PostMemo = stored["memo"]
+        return memo
+
+    def save(self, memo: PostMemo) -> None:
+        """Write the memo; a read-only site folder only means the next run parses again."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(".tmp")
+            with partial.open("wb") as handle:
+                pickle.dump({"header": self._header(), "memo": memo}, handle, protocol=5)
+            partial.replace(self.path)
+        except OSError:
+            return
+
+    def _header(self) -> tuple[object, ...]:
+        return (trangxa.__version__, CACHE_FORMAT, self.key)
 
 
 def load_site(config_file: str | Path = "mkdocs.yml") -> Site:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -23,6 +23,7 @@ from trangxa.core.problems import Problem
 from trangxa.htmlfix import fix_theme_html
 from trangxa.news import site
 from trangxa.news.cache import RenderCache
+from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
 from trangxa.news.site import PageCacheState
 
@@ -40,6 +41,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         # Kept across rebuilds of `mkdocs serve` only: a plain build always renders everything.
         self.cache = RenderCache()
         self.page_cache = PageCacheState()
+        self.post_memo: PostMemo = {}
+        self.post_memo_key: tuple[object, ...] = ()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
@@ -58,7 +61,14 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             return files
         root = Path(config.config_file_path).parent
         show_unpublished = self.command == "serve" and self.config.drafts_on_serve
-        self.state = site.load(root, self.config, datetime.now(VN_TZ), show_unpublished)
+        memo = None
+        if self.command == "serve":
+            # A post's checks depend on the configured categories and on today's date.
+            key = (tuple(self.config.categories), date.today())
+            if key != self.post_memo_key:
+                self.post_memo, self.post_memo_key = {}, key
+            memo = self.post_memo
+        self.state = site.load(root, self.config, datetime.now(VN_TZ), show_unpublished, memo)
         report(self.state.errors, self.state.warnings, fail=self.command != "serve")
         for generated in site.generated_files(self.state, config, root):
             files.append(generated)

@@ -91,7 +91,8 @@ class Post:
     """Everything the site, the feeds and the count need to know about one post."""
 
     source: str
-    abs_path: Path
+    # Text, not Path: thousands of posts are pickled by the command-line cache.
+    abs_path: str
     title: str
     date: datetime
     categories: list[str]
@@ -119,7 +120,7 @@ class Post:
     @property
     def folder(self) -> Path:
         """Folder that relative links in the post are resolved against."""
-        return self.abs_path.parent
+        return Path(self.abs_path).parent
 
 
 def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Post:
@@ -177,7 +178,7 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
         )
     return Post(
         source=source,
-        abs_path=abs_path,
+        abs_path=str(abs_path),
         title=title,
         date=date,
         categories=categories,

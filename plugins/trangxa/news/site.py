@@ -27,7 +27,7 @@ from trangxa.news.cache import (
     files_fingerprint,
     nav_fingerprint,
 )
-from trangxa.news.collect import PostCollection, assign_urls, collect_posts, newest_first
+from trangxa.news.collect import PostCollection, PostMemo, assign_urls, collect_posts, newest_first
 from trangxa.news.config import NewsConfig
 from trangxa.news.excerpt import reading_minutes, summary_of
 from trangxa.news.feeds import write_feed
@@ -65,9 +65,15 @@ class NewsState:
     now: datetime | None = None
 
 
-def load(root: Path, config: NewsConfig, now: datetime, show_unpublished: bool) -> NewsState:
+def load(
+    root: Path,
+    config: NewsConfig,
+    now: datetime,
+    show_unpublished: bool,
+    memo: PostMemo | None = None,
+) -> NewsState:
     """Read the posts, give them addresses, and group them into listings."""
-    collection = collect_posts(root / config.posts_dir, root, list(config.categories), now)
+    collection = collect_posts(root / config.posts_dir, root, list(config.categories), now, memo)
     state = NewsState(collection=collection, now=now)
     state.errors.extend(collection.errors)
     state.warnings.extend(collection.warnings)
