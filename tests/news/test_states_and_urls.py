@@ -104,3 +104,18 @@ def test_a_file_no_post_links_to_is_a_warning(tmp_path: Path) -> None:
     )
     # The attachment the post does link to is not reported.
     assert not any("ke-hoach-2024.pdf" in message for message in result.messages)
+
+
+def test_image_without_alt_text_is_a_warning(tmp_path: Path) -> None:
+    project = copy_fixture("news/fixtures/basic", tmp_path)
+    (project / "posts/2024/ke-hoach/so-do.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    write_post(
+        project,
+        "2024/ke-hoach/anh.md",
+        "title: Bài có ảnh\ndate: 2024-02-02",
+        "Mở đầu.\n\n![](so-do.png)\n",
+    )
+    with pytest.raises(Abort):
+        build_site(project, strict=True)
+    result = build_site(project, strict=False)
+    assert any("posts/2024/ke-hoach/anh.md" in m and "so-do.png" in m for m in result.messages)

@@ -25,6 +25,7 @@ from trangxa.news import site
 from trangxa.news.cache import RenderCache
 from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
+from trangxa.news.images import missing_alt_problems
 from trangxa.news.site import PageCacheState
 
 log = get_plugin_logger(__name__)
@@ -105,6 +106,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         post = self.state.posts_by_uri.get(page.file.src_uri)
         if post is not None:
             site.keep_content(post, html, self.config)
+            for problem in missing_alt_problems(post, html):
+                log.warning(str(problem))
             page.meta.setdefault("description", html_escape(post.summary))
         return html
 
