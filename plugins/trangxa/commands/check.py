@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trangxa.commands.site import Site, SiteConfigError, load_site
+from trangxa.commands.site import Site, SiteConfigError, add_config_option, load_site
 from trangxa.core.dates import VN_TZ, format_vn_datetime
 from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_number
@@ -95,9 +95,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="coi cảnh báo cũng là lỗi (như khi đăng trang bằng trangxa publish)",
     )
-    parser.add_argument(
-        "-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp mkdocs.yml của trang"
-    )
+    add_config_option(parser)
 
 
 def check_site(site: Site, now: datetime) -> CheckReport:
@@ -223,8 +221,7 @@ def _why_procedure_file_ignored(relative: Path) -> str:
 def format_report(report: CheckReport, config_file: str) -> str:
     """The summary, then every problem as file:line: message, then the verdict."""
     lines = [
-        f"Kiểm tra nội dung của {config_file} lúc {format_vn_datetime(report.now)} "
-        "(giờ Việt Nam)",
+        f"Kiểm tra nội dung của {config_file} lúc {format_vn_datetime(report.now)} (giờ Việt Nam)",
         "",
     ]
     tallies = [("Tin bài", report.posts)]

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from trangxa.commands.site import Site, SiteConfigError, load_site
+from trangxa.commands.site import Site, SiteConfigError, add_config_option, load_site
 from trangxa.core.dates import VN_TZ, DateParseError, parse_as_of
 from trangxa.core.problems import Problem
 from trangxa.news.collect import PostCollection, assign_urls
@@ -69,9 +69,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="text: câu chữ và bảng để dán vào báo cáo; json; csv: danh sách tin, bài cho "
         "Excel; docx: bảng phụ lục Word (cần -o)",
     )
-    parser.add_argument(
-        "-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp mkdocs.yml của trang"
-    )
+    add_config_option(parser)
     parser.add_argument("-o", "--output", metavar="TỆP", help="ghi kết quả ra tệp này")
 
 

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-from trangxa.commands.site import SiteConfigError, load_site
+from trangxa.commands.site import SiteConfigError, add_config_option, load_site
 from trangxa.core.dates import VN_TZ, DateParseError, format_vn_datetime, parse_date, to_vn
 from trangxa.core.slugs import slugify
 from trangxa.core.textfile import nfc
@@ -40,9 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="ngày đăng, ví dụ 15/03/2024 08:30; mặc định là lúc này theo giờ Việt Nam",
     )
     parser.add_argument("--draft", action="store_true", help="tạo bài ở dạng bản nháp")
-    parser.add_argument(
-        "-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp mkdocs.yml của trang"
-    )
+    add_config_option(parser)
 
 
 def yaml_quoted(text: str) -> str:
@@ -52,8 +50,11 @@ def yaml_quoted(text: str) -> str:
         code = ord(char)
         if char in '"\\':
             out.append("\\" + char)
-        elif 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or (
-            code >= 0x10000
+        elif (
+            0x20 <= code <= 0x7E
+            or 0xA0 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or (code >= 0x10000)
         ):
             out.append(char)
         else:
@@ -63,7 +64,9 @@ def yaml_quoted(text: str) -> str:
     return "".join(out)
 
 
-def post_text(title: str, date: datetime, categories: list[str], draft: bool, known: list[str]) -> str:
+def post_text(
+    title: str, date: datetime, categories: list[str], draft: bool, known: list[str]
+) -> str:
     """The new file: front matter with hints for the optional keys, then a body to replace."""
     lines = [
         "---",
@@ -99,10 +102,14 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     # Invisible control characters come from pasting out of Word or PDF; a title never needs them.
-    visible = "".join(ch for ch in nfc(args.title) if unicodedata.category(ch) != "Cc" or ch.isspace())
+    visible = "".join(
+        ch for ch in nfc(args.title) if unicodedata.category(ch) != "Cc" or ch.isspace()
+    )
     title = " ".join(visible.split())
     if not title:
-        print('Tiêu đề đang để trống. Ví dụ: trangxa new "Thông báo lịch tiếp dân"', file=sys.stderr)
+        print(
+            'Tiêu đề đang để trống. Ví dụ: trangxa new "Thông báo lịch tiếp dân"', file=sys.stderr
+        )
         return 2
     try:
         date = to_vn(parse_date(args.date)) if args.date else datetime.now(VN_TZ)

@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+from trangxa.commands.site import add_config_option
 from trangxa.core.vnformat import format_number
 
 _LEVEL_NAMES = {logging.WARNING: "CẢNH BÁO", logging.ERROR: "LỖI", logging.CRITICAL: "LỖI"}
@@ -40,9 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--to", required=True, metavar="THƯ_MỤC", help="thư mục máy chủ web phục vụ trang"
     )
-    parser.add_argument(
-        "-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp mkdocs.yml của trang"
-    )
+    add_config_option(parser)
 
 
 class _Printer(logging.Handler):

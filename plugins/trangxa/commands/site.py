@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import pickle
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -100,6 +101,13 @@ class PostMemoFile:
 
     def _header(self) -> tuple[object, ...]:
         return (trangxa.__version__, CACHE_FORMAT, self.key)
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """The -f option every command shares: which mkdocs.yml to read."""
+    parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp mkdocs.yml của trang"
+    )
 
 
 def load_site(config_file: str | Path = "mkdocs.yml") -> Site:
