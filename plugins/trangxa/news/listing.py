@@ -24,6 +24,7 @@ class Listing:
     url: str
     posts: list[Post]
     feed_url: str | None = None
+    year: int | None = None
     pages: list[ListingPage] = field(default_factory=list)
 
 
@@ -159,7 +160,7 @@ def build_sections(posts: list[Post], config: NewsConfig) -> NewsSections:
         for name, items in by_category.items()
     }
     years = {
-        year: Listing("year", f"Năm {year}", year_url(config, year), items)
+        year: Listing("year", f"Năm {year}", year_url(config, year), items, year=year)
         for year, items in sorted(by_year.items(), reverse=True)
     }
     quarters = {

@@ -238,9 +238,9 @@ class TemplateNews:
 
     def quarters_of(self, listing: Listing) -> list[Listing]:
         """Quarters of a year listing."""
-        if self.state.sections is None or listing.kind != "year":
+        if self.state.sections is None or listing.year is None:
             return []
-        return self.state.sections.quarters_of(int(listing.url.rstrip("/").rsplit("/", 1)[-1]))
+        return self.state.sections.quarters_of(listing.year)
 
     @property
     def cchc_url(self) -> str:
