@@ -38,6 +38,11 @@ def test_raw_html_without_alt_and_blank_alt_are_found_in_order() -> None:
     assert images_without_alt(html) == ["a.jpg", "b.jpg", ""]
 
 
+def test_upper_case_tags_are_found_and_pages_without_images_pass() -> None:
+    assert images_without_alt('<P><IMG SRC="anh/den.jpg"></P>') == ["anh/den.jpg"]
+    assert images_without_alt("<p>Không có ảnh, chỉ có chữ imgur và &lt;img&gt;.</p>") == []
+
+
 def test_images_marked_decorative_are_not_reported() -> None:
     html = (
         '<img src="vien.png" alt="" role="presentation">'

@@ -19,7 +19,6 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 import trangxa
@@ -114,51 +113,3 @@ class RenderCache:
         key = digest(self.base, *parts)
         self.used_pages.add(key)
         return key
-
-
-class _Recorder(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-class CachedPostPage(Page):
-    """A post page whose Markdown conversion is skipped when its HTML is already known."""
-
-    cache: RenderCache | None = None
-    content_key: str | None = None
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        """Convert once; on later rebuilds reuse the HTML and replay the warnings."""
-        cache, key = self.cache, self.content_key
-        if cache is None or key is None:
-            super().render(config, files)
-            return
-        stored = cache.contents.get(key)
-        logger = logging.getLogger("mkdocs")
-        if stored is not None:
-            cache.hits += 1
-            self.content, self.toc = stored.content, stored.toc
-            self.present_anchor_ids = set(stored.anchors)
-            self.links_to_anchors = stored.links_to_anchors
-            for record in stored.records:
-                logging.getLogger(record.name).handle(record)
-            return
-        cache.misses += 1
-        recorder = _Recorder()
-        logger.addHandler(recorder)
-        try:
-            super().render(config, files)
-        finally:
-            logger.removeHandler(recorder)
-        assert self.content is not None
-        cache.contents[key] = RenderedContent(
-            self.content,
-            self.toc,
-            set(self.present_anchor_ids or ()),
-            getattr(self, "links_to_anchors", None),
-            recorder.records,
-        )

@@ -19,6 +19,8 @@ class NewsConfig(base.Config):
     archive_url_prefix = c.Type(str, default="luu-tru")
     tags_url_prefix = c.Type(str, default="the")
     pagination_per_page = c.Type(int, default=10)
+    # Archives and tags list titles only, so a page holds more of them.
+    archive_per_page = c.Type(int, default=50)
     feed_items = c.Type(int, default=20)
     home_latest = c.Type(int, default=6)
     summary_length = c.Type(int, default=280)

@@ -13,6 +13,8 @@ from trangxa.news.config import NewsConfig
 from trangxa.news.post import Post
 
 ListingKind = Literal["index", "category", "year", "quarter", "tag"]
+# Listings a reader scans for a title rather than reads: no summaries, more posts per page.
+COMPACT_KINDS: frozenset[ListingKind] = frozenset({"year", "quarter", "tag"})
 
 
 @dataclass
@@ -26,6 +28,11 @@ class Listing:
     feed_url: str | None = None
     year: int | None = None
     pages: list[ListingPage] = field(default_factory=list)
+
+    @property
+    def compact(self) -> bool:
+        """Titles and dates only, without summaries."""
+        return self.kind in COMPACT_KINDS
 
 
 @dataclass
@@ -173,7 +180,8 @@ def build_sections(posts: list[Post], config: NewsConfig) -> NewsSections:
     }
     sections = NewsSections(index, categories, years, quarters, tags)
     for listing in sections.all():
-        paginate(listing, config.pagination_per_page)
+        compact = listing.kind in COMPACT_KINDS
+        paginate(listing, config.archive_per_page if compact else config.pagination_per_page)
     return sections
 
 

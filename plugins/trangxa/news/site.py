@@ -20,7 +20,6 @@ from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_size
 from trangxa.news import attachments
 from trangxa.news.cache import (
-    CachedPostPage,
     RenderCache,
     config_fingerprint,
     digest,
@@ -40,6 +39,7 @@ from trangxa.news.listing import (
     category_url,
     tag_url,
 )
+from trangxa.news.pages import ListingDocPage, PostPage
 from trangxa.news.post import Attachment, Post
 
 CACHED_TEMPLATE = "trangxa/cached.html"
@@ -150,23 +150,27 @@ def find_attachments(post: Post, posts_root: Path, state: NewsState) -> None:
 
 
 def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[File]:
-    """Pages for posts and listings, and copies of attachments, none of them in docs/."""
-    files = [
-        File.generated(config, uri, content=post.body, inclusion=InclusionLevel.NOT_IN_NAV)
-        for uri, post in state.posts_by_uri.items()
-    ]
+    """Pages for posts and listings, and copies of attachments, none of them in docs/.
+
+    Each page object is made here, so MkDocs uses ours instead of making a plain one.
+    """
+    files = []
+    for uri, post in state.posts_by_uri.items():
+        file = File.generated(config, uri, content=post.body, inclusion=InclusionLevel.NOT_IN_NAV)
+        PostPage(None, file, config)
+        files.append(file)
     for uri, path in state.attachment_sources.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     for uri, page in state.listing_pages.items():
         in_nav = page.listing.kind == "index" and page.number == 1
-        files.append(
-            File.generated(
-                config,
-                uri,
-                content=f"# {page.title}\n",
-                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
-            )
+        file = File.generated(
+            config,
+            uri,
+            content=f"# {page.title}\n",
+            inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
         )
+        ListingDocPage(file, config, page)
+        files.append(file)
     files.append(
         File.generated(
             config,
@@ -346,9 +350,9 @@ def prepare_cache(
     result = PageCacheState(enabled=True, today=date.today().isoformat())
     for uri, post in state.posts_by_uri.items():
         file = files.get_file_from_path(uri)
-        if file is None:
+        page = file.page if file is not None else None
+        if not isinstance(page, PostPage):
             continue
-        page = CachedPostPage(None, file, config)
         page.cache = cache
         page.content_key = cache.content_key(post.body, post.url)
         result.content_keys[post.source] = page.content_key
