@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -28,3 +29,25 @@ def add_assets(config: MkDocsConfig, stylesheet: str, script: str | None = None)
         config.extra_css.append(stylesheet)
     if script and script not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(script)
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory between rebuilds of `mkdocs serve`.
+
+    MkDocs makes a new template environment for each rebuild, which would compile Material's
+    templates again every time. Jinja checks each stored entry against its template's source,
+    so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill the bucket from the store, if the template was compiled before."""
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a freshly compiled template."""
+        self.store[bucket.key] = bucket.bytecode_to_string()

@@ -173,3 +173,20 @@ def test_search_index_after_cached_rebuild_equals_a_fresh_one(project: Path) -> 
     news_plugin(fresh_first).cache = RenderCache()
     fresh = serve_build(project, "fresh")
     assert json.loads(fresh.read("search/search_index.json")) == index
+
+
+def test_rebuild_in_the_same_folder_drops_pages_of_removed_posts(project: Path) -> None:
+    first = serve_build(project, "site")
+    assert (first.site_dir / POST_PAGE).is_file()
+    hidden = first.site_dir / ".giu-lai"
+    hidden.write_text("tệp ẩn", encoding="utf-8")
+    (project / POST).unlink()
+    again = serve_build(project, "site")
+    assert not (again.site_dir / POST_PAGE).exists()
+    assert not (again.site_dir / "tin-tuc/2024/dang-ky-khai-sinh-truc-tuyen").exists()
+    # MkDocs never deletes hidden files of the site folder; the old output is gone entirely.
+    assert hidden.read_text(encoding="utf-8") == "tệp ẩn"
+    assert sorted(p.name for p in again.site_dir.iterdir() if p.name.startswith(".")) == [
+        ".giu-lai"
+    ]
+    assert outputs(again.site_dir) == outputs(uncached_build(project, "fresh").site_dir)

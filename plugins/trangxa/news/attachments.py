@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -28,8 +29,12 @@ KIND_NAMES = {
 }
 
 
-def local_targets(markdown: str) -> list[str]:
-    """Relative link targets that point at files, in order, without duplicates."""
+@lru_cache(maxsize=16384)
+def local_targets(markdown: str) -> tuple[str, ...]:
+    """Relative link targets that point at files, in order, without duplicates.
+
+    Remembered by text: each rebuild of `mkdocs serve` asks again about every unchanged post.
+    """
     found: dict[str, None] = {}
     for match in _LINK.finditer(markdown):
         target = match.group(1) or match.group(2) or ""
@@ -40,7 +45,7 @@ def local_targets(markdown: str) -> list[str]:
         if not path or path.endswith("/") or Path(path).suffix.lower() in {".md", ".html", ""}:
             continue
         found.setdefault(path, None)
-    return list(found)
+    return tuple(found)
 
 
 def resolve(

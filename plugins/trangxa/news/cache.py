@@ -1,9 +1,11 @@
 """Work kept between rebuilds of `mkdocs serve`: post HTML and finished pages.
 
-Every key is a hash of all the inputs of what it stores, so a hit is by construction the
-output a fresh render would give. Whatever touches many pages at once (mkdocs.yml, any
-template, the set of files, the navigation) is folded into a per-build base key; editing one
-post changes only its own keys and those of the listing pages that show it.
+Every key holds all the inputs of what it stores, so a hit is by construction the output a
+fresh render would give. Whatever touches many pages at once (mkdocs.yml, any template, the
+set of files, the navigation) is folded into a per-build base hash; editing one post changes
+only its own keys and those of the listing pages that show it. The cache lives in the serving
+process only, so keys are plain tuples: Python hashes and compares them far faster than a
+digest of their text could be made.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,15 +83,18 @@ class RenderedContent:
     records: list[logging.LogRecord]
 
 
+CacheKey = tuple[Hashable, ...]
+
+
 @dataclass
 class RenderCache:
     """Post HTML and finished pages of the previous rebuild, and what this build used."""
 
-    contents: dict[str, RenderedContent] = field(default_factory=dict)
-    pages: dict[str, str] = field(default_factory=dict)
+    contents: dict[CacheKey, RenderedContent] = field(default_factory=dict)
+    pages: dict[CacheKey, str] = field(default_factory=dict)
     base: str = ""
-    used_contents: set[str] = field(default_factory=set)
-    used_pages: set[str] = field(default_factory=set)
+    used_contents: set[CacheKey] = field(default_factory=set)
+    used_pages: set[CacheKey] = field(default_factory=set)
     hits: int = 0
     misses: int = 0
 
@@ -102,14 +107,14 @@ class RenderCache:
         self.used_contents, self.used_pages = set(), set()
         self.hits = self.misses = 0
 
-    def content_key(self, body: str, url: str) -> str:
+    def content_key(self, body: str, url: str) -> CacheKey:
         """Key of a post's HTML: its Markdown and address in this build's setting."""
-        key = digest(self.base, body, url)
+        key = (self.base, body, url)
         self.used_contents.add(key)
         return key
 
-    def page_key(self, *parts: object) -> str:
-        """Key of a finished page."""
-        key = digest(self.base, *parts)
+    def page_key(self, *parts: Hashable) -> CacheKey:
+        """Key of a finished page; every part must be hashable, so lists become tuples."""
+        key = (self.base, *parts)
         self.used_pages.add(key)
         return key

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from trangxa.news.cache import RenderCache, RenderedContent
+from trangxa.news.cache import CacheKey, RenderCache, RenderedContent
 from trangxa.news.listing import ListingPage
 
 
@@ -30,7 +30,7 @@ class PostPage(Page):
     """A post; while serving, its HTML is reused from the previous rebuild when unchanged."""
 
     cache: RenderCache | None = None
-    content_key: str | None = None
+    content_key: CacheKey | None = None
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """Convert once; on later rebuilds reuse the HTML and replay the warnings."""

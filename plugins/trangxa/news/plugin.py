@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from html import escape as html_escape
 from pathlib import Path
+from threading import Thread
 from typing import Any, Literal, cast
 
 from jinja2 import Environment
@@ -17,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from trangxa import theme
+from trangxa import serve_output, theme
 from trangxa.core.dates import VN_TZ
 from trangxa.core.problems import Problem
 from trangxa.htmlfix import fix_theme_html
@@ -38,16 +39,20 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def __init__(self) -> None:
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
+        self.dirty = False
         self.state = site.NewsState()
         # Kept across rebuilds of `mkdocs serve` only: a plain build always renders everything.
         self.cache = RenderCache()
         self.page_cache = PageCacheState()
         self.post_memo: PostMemo = {}
         self.post_memo_key: tuple[object, ...] = ()
+        self.compiled_templates = theme.CompiledTemplates()
+        self.removal: Thread | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start each build with fresh state and the trangxa templates in place."""
@@ -55,6 +60,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         theme.add_theme_dir(config, theme.THEME_DIR)
         theme.add_assets(config, theme.STYLESHEET, theme.SCRIPT)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """While serving, move the previous output aside instead of letting MkDocs delete it."""
+        if self.command == "serve" and not self.dirty:
+            serve_output.set_aside(config.site_dir)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Read every post and add its page, its attachments and the listing pages."""
@@ -112,8 +122,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Offer the latest news and the date filters to every template."""
+        """Offer the news and the date filters to templates; while serving, reuse compiled ones."""
         site.register_template_helpers(env, self.state, self.config)
+        if self.command == "serve":
+            env.bytecode_cache = self.compiled_templates
         return env
 
     def on_page_context(
@@ -142,6 +154,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Write the feeds once every post's HTML is known."""
         if self.state.sections is not None:
             site.write_feeds(self.state, config, self.config)
+        if self.command == "serve":
+            self.removal = serve_output.remove_in_background(config.site_dir)
+
+    def on_shutdown(self) -> None:
+        """Let the removal of old output finish before MkDocs deletes the whole folder."""
+        if self.removal is not None:
+            self.removal.join()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

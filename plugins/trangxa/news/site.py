@@ -20,6 +20,7 @@ from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_size
 from trangxa.news import attachments
 from trangxa.news.cache import (
+    CacheKey,
     RenderCache,
     config_fingerprint,
     digest,
@@ -87,10 +88,11 @@ def load(
         state.shown = sorted([*state.shown, *unpublished], key=newest_first)
     state.shown = [post for post in state.shown if post.url]
     state.sections = build_sections(state.shown, config)
+    posts_root = (root / config.posts_dir).resolve()
     for index, post in enumerate(state.shown):
         state.posts_by_uri[f"{post.url}index.md"] = post
         state.position[post.source] = index
-        find_attachments(post, root / config.posts_dir, state)
+        find_attachments(post, posts_root, state)
     for listing in state.sections.all():
         for page in listing.pages:
             state.listing_pages[page.src_uri] = page
@@ -121,8 +123,10 @@ def unlinked_files(collection: PostCollection, root: Path, state: NewsState) -> 
 
 
 def find_attachments(post: Post, posts_root: Path, state: NewsState) -> None:
-    """Record the files a post links to; a link to a missing file is a warning."""
-    posts_root = posts_root.resolve()
+    """Record the files a post links to; a link to a missing file is a warning.
+
+    posts_root is the resolved posts folder.
+    """
     for target in attachments.local_targets(post.body):
         line = attachments.line_of(post.body, target, post.body_line)
         path, problem = attachments.resolve(post.folder, target, line, post.source)
@@ -335,10 +339,10 @@ class PageCacheState:
     """This build's cache lookups: keys to store after rendering, outputs to reuse."""
 
     enabled: bool = False
-    content_keys: dict[str, str] = field(default_factory=dict)
+    content_keys: dict[str, CacheKey] = field(default_factory=dict)
     sections_key: str = ""
     today: str = ""
-    pending: dict[str, str] = field(default_factory=dict)
+    pending: dict[str, CacheKey] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
 
 
@@ -363,14 +367,14 @@ def prepare_cache(
     return result
 
 
-def _card(post: Post, lookups: PageCacheState) -> tuple[object, ...]:
+def _card(post: Post, lookups: PageCacheState) -> CacheKey:
     return (
         post.url,
         post.title,
         post.date,
         post.status,
-        post.categories,
-        post.tags,
+        tuple(post.categories),
+        tuple(post.tags),
         post.description,
         lookups.content_keys.get(post.source),
     )
@@ -386,18 +390,18 @@ def look_up_page(cache: RenderCache, lookups: PageCacheState, state: NewsState, 
         if content_key is None:
             return
         index = state.position[post.source]
-        neighbours = [
+        neighbours = tuple(
             _card(other, lookups)
             for other in state.shown[max(index - 1, 0) : index + 2]
             if other is not post
-        ]
+        )
         key = cache.page_key(
             "post",
             _card(post, lookups),
-            post.authors,
+            tuple(post.authors),
             post.image,
             lookups.today,
-            [(a.name, a.url, a.kind, a.size) for a in post.attachments],
+            tuple((a.name, a.url, a.kind, a.size) for a in post.attachments),
             neighbours,
         )
         usable = content_key in cache.contents
@@ -408,7 +412,7 @@ def look_up_page(cache: RenderCache, lookups: PageCacheState, state: NewsState, 
             listing_page.title,
             listing_page.number,
             listing_page.total,
-            [_card(p, lookups) for p in listing_page.posts],
+            tuple(_card(p, lookups) for p in listing_page.posts),
             lookups.sections_key,
         )
         usable = True

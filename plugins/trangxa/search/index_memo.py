@@ -12,20 +12,19 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
-from trangxa.news.cache import digest
 
-
-def toc_signature(items: Iterable[Any]) -> list[Any]:
+def toc_signature(items: Iterable[Any]) -> tuple[Any, ...]:
     """Anchors, titles and levels of a table of contents, nested."""
-    return [(item.id, item.title, item.level, toc_signature(item.children)) for item in items]
+    return tuple((item.id, item.title, item.level, toc_signature(item.children)) for item in items)
 
 
 @dataclass
 class EntryMemo:
     """Entries each page added to the index, kept while their inputs stay the same."""
 
-    entries: dict[str, list[Any]] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
+    # Keys are tuples of the inputs themselves: the memo never leaves the serving process.
+    entries: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
+    used: set[tuple[Any, ...]] = field(default_factory=set)
     hits: int = 0
 
     def begin(self) -> None:
@@ -40,11 +39,11 @@ class EntryMemo:
         original: Callable[[Page], None] = index.add_entry_from_context
 
         def add_entry_from_context(page: Page) -> None:
-            key = digest(
+            key = (
                 page.url,
                 page.title,
                 page.content,
-                sorted(page.meta.items(), key=str),
+                repr(sorted(page.meta.items(), key=str)),
                 toc_signature(page.toc),
             )
             self.used.add(key)
