@@ -1,16 +1,19 @@
 """The rebuild cache of `mkdocs serve` never serves stale output.
 
-Each test builds twice as the preview server does (same plugin instances, command "serve"),
-changes one input, rebuilds, and compares every page with a build made without the cache.
+Each test builds twice as the preview server does (same plugin instances, command "serve",
+same site folder), changes one input, rebuilds, and compares every page with a build made
+without the cache.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2 import TemplateSyntaxError
 from trangxa.news.cache import RenderCache
 from trangxa.search.index_memo import EntryMemo
 
@@ -58,11 +61,17 @@ def assert_same_as_fresh(project: Path, cached: BuildResult) -> None:
 
 
 def test_unchanged_rebuild_reuses_pages_and_gives_the_same_output(project: Path) -> None:
-    serve_build(project, "one")
-    again = serve_build(project, "two")
+    first = serve_build(project, "one")
+    before = outputs(first.site_dir)
+    written = (first.site_dir / POST_PAGE).stat().st_mtime_ns
+    again = serve_build(project, "one")
     cache = news_plugin(again).cache
     assert cache.hits > 0 and cache.misses == 0
-    assert outputs(again.site_dir) == outputs(project / "one")
+    assert outputs(again.site_dir) == before
+    # The page was left as the first build wrote it, not written again.
+    assert (again.site_dir / POST_PAGE).stat().st_mtime_ns == written
+    assert news_plugin(again).previous.kept
+    assert_same_as_fresh(project, again)
 
 
 def test_edited_post_is_rebuilt_everywhere_it_shows(project: Path) -> None:
@@ -74,7 +83,7 @@ def test_edited_post_is_rebuilt_everywhere_it_shows(project: Path) -> None:
         ),
         encoding="utf-8",
     )
-    again = serve_build(project, "two")
+    again = serve_build(project, "one")
     assert "Từ tháng 4, toàn thể người dân" in again.read(POST_PAGE)
     # While serving, the scheduled post and the draft are listed too: this post is on page 2.
     assert "Từ tháng 4, toàn thể người dân" in again.read("tin-tuc/trang/2/index.html")
@@ -90,7 +99,7 @@ def test_edited_title_changes_neighbours_and_listings(project: Path) -> None:
         path.read_text(encoding="utf-8").replace("lịch tiếp công dân quý II", "lịch tiếp dân mới"),
         encoding="utf-8",
     )
-    again = serve_build(project, "two")
+    again = serve_build(project, "one")
     assert "Thông báo: lịch tiếp dân mới" in again.read(POST_PAGE)
     assert_same_as_fresh(project, again)
 
@@ -108,7 +117,7 @@ def test_edited_template_is_used_at_once(project: Path) -> None:
     )
     serve_build(project, "one")
     (overrides / "copyright.html").write_text("<p>Chân trang mới</p>\n", encoding="utf-8")
-    again = serve_build(project, "two")
+    again = serve_build(project, "one")
     assert "Chân trang mới" in again.read(POST_PAGE)
     assert "Chân trang cũ" not in again.read("tin-tuc/trang/2/index.html")
     assert_same_as_fresh(project, again)
@@ -128,7 +137,7 @@ def test_edited_configuration_and_category_name(project: Path) -> None:
         post.read_text(encoding="utf-8").replace("  - Thông báo", "  - Thông báo của xã"),
         encoding="utf-8",
     )
-    again = serve_build(project, "two")
+    again = serve_build(project, "one")
     assert "UBND xã Thử Nghiệm Mới" in again.read(POST_PAGE)
     assert (again.site_dir / "tin-tuc/chuyen-muc/thong-bao-cua-xa/index.html").is_file()
     assert "Thông báo của xã" in again.read("tin-tuc/index.html")
@@ -142,7 +151,7 @@ def test_warnings_are_repeated_on_every_rebuild(project: Path) -> None:
         encoding="utf-8",
     )
     first = serve_build(project, "one")
-    again = serve_build(project, "two")
+    again = serve_build(project, "one")
     assert news_plugin(again).cache.hits > 0
 
     def about_link(result: BuildResult) -> list[str]:
@@ -162,7 +171,7 @@ def test_search_index_after_cached_rebuild_equals_a_fresh_one(project: Path) -> 
     serve_build(project, "one")
     path = project / POST
     path.write_text(path.read_text(encoding="utf-8") + "\nCó thêm hướng dẫn mới.\n")
-    again = serve_build(project, "two")
+    again = serve_build(project, "one")
     assert again.config is not None
     assert again.config.plugins["trangxa-search"].memo.hits > 0
     index = json.loads(again.read("search/search_index.json"))
@@ -190,3 +199,43 @@ def test_rebuild_in_the_same_folder_drops_pages_of_removed_posts(project: Path) 
         ".giu-lai"
     ]
     assert outputs(again.site_dir) == outputs(uncached_build(project, "fresh").site_dir)
+
+
+def test_kept_pages_are_not_announced_as_skipped(project: Path) -> None:
+    serve_build(project, "one")
+    notices: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            notices.append(record.getMessage())
+
+    handler = Collect(logging.INFO)
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        again = serve_build(project, "one")
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    assert len(news_plugin(again).previous.kept) > 10
+    assert not [notice for notice in notices if notice.startswith("Page skipped")]
+
+
+def test_rebuild_after_a_failed_one_writes_every_page(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
+        encoding="utf-8",
+    )
+    template = project / "overrides/partials/copyright.html"
+    template.parent.mkdir(parents=True)
+    template.write_text("<p>Chân trang</p>\n", encoding="utf-8")
+    serve_build(project, "one")
+    template.write_text("<p>{% if %}</p>\n", encoding="utf-8")
+    with pytest.raises(TemplateSyntaxError):
+        serve_build(project, "one")
+    template.write_text("<p>Chân trang đã sửa</p>\n", encoding="utf-8")
+    again = serve_build(project, "one")
+    assert not news_plugin(again).previous.kept
+    assert "Chân trang đã sửa" in again.read(POST_PAGE)
+    assert_same_as_fresh(project, again)

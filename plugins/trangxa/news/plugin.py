@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from html import escape as html_escape
 from pathlib import Path
-from threading import Thread
 from typing import Any, Literal, cast
 
 from jinja2 import Environment
@@ -47,12 +47,23 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.post_memo: PostMemo = {}
         self.post_memo_key: tuple[object, ...] = ()
         self.compiled_templates = theme.CompiledTemplates()
-        self.removal: Thread | None = None
+        self.previous = serve_output.PreviousOutput()
+        self.holding = False
+        self.trust_previous = True
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
         self.command = command
         self.dirty = dirty
+        if self.keeps_output:
+            logging.getLogger("mkdocs.commands.build").addFilter(
+                serve_output.KeptPageFilter(self.previous)
+            )
+
+    @property
+    def keeps_output(self) -> bool:
+        """Unchanged pages keep their files between rebuilds of `mkdocs serve`."""
+        return self.command == "serve" and not self.dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start each build with fresh state and the trangxa templates in place."""
@@ -62,12 +73,18 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """While serving, move the previous output aside instead of letting MkDocs delete it."""
-        if self.command == "serve" and not self.dirty:
-            serve_output.set_aside(config.site_dir)
+        """While serving, shield the previous output from MkDocs' cleaning (see serve_output)."""
+        self.previous.start()
+        self.holding = False
+        if self.keeps_output and self.trust_previous:
+            self.holding = serve_output.hold(config.site_dir)
+        self.trust_previous = True
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Read every post and add its page, its attachments and the listing pages."""
+        if self.holding:
+            self.previous.mark_ns = serve_output.restore(config.site_dir)
+            self.holding = False
         if not self.config.enabled:
             return files
         root = Path(config.config_file_path).parent
@@ -143,24 +160,25 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Repair the theme's known HTML faults on every page; keep the result while serving."""
         src = page.file.src_uri
         if src in self.page_cache.outputs:
-            return output
+            # Same page as the previous rebuild wrote: an empty output makes MkDocs skip it.
+            return "" if self.previous.keep(src, page.file.abs_dest_path) else output
         output = fix_theme_html(output)
         key = self.page_cache.pending.get(src)
         if key is not None:
             self.cache.pages[key] = output
         return output
 
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds once every post's HTML is known."""
+        """Write the feeds once every post's HTML is known; drop files of pages now gone."""
         if self.state.sections is not None:
             site.write_feeds(self.state, config, self.config)
-        if self.command == "serve":
-            self.removal = serve_output.remove_in_background(config.site_dir)
+        if self.previous.mark_ns is not None:
+            serve_output.prune(config.site_dir, self.previous.mark_ns, self.previous.kept)
 
-    def on_shutdown(self) -> None:
-        """Let the removal of old output finish before MkDocs deletes the whole folder."""
-        if self.removal is not None:
-            self.removal.join()
+    def on_build_error(self, *, error: Exception) -> None:
+        """After a failed rebuild the site folder is half written: the next one starts clean."""
+        self.trust_previous = False
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
