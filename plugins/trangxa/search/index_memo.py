@@ -18,6 +18,9 @@ def toc_signature(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple((item.id, item.title, item.level, toc_signature(item.children)) for item in items)
 
 
+INDEXED_META = ("search", "tags", "title")
+
+
 @dataclass
 class EntryMemo:
     """Entries each page added to the index, kept while their inputs stay the same."""
@@ -43,7 +46,9 @@ class EntryMemo:
                 page.url,
                 page.title,
                 page.content,
-                repr(sorted(page.meta.items(), key=str)),
+                # The front matter Material's indexer reads; not, say, the template, which
+                # the news cache swaps on pages it reuses.
+                repr([page.meta.get(name) for name in INDEXED_META]),
                 toc_signature(page.toc),
             )
             self.used.add(key)
