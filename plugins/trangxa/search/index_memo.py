@@ -29,13 +29,14 @@ class EntryMemo:
     entries: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
     used: set[tuple[Any, ...]] = field(default_factory=set)
     hits: int = 0
+    misses: int = 0
 
     def begin(self) -> None:
         """Start a build: forget what the previous build did not use."""
         if self.used:
             self.entries = {k: v for k, v in self.entries.items() if k in self.used}
         self.used = set()
-        self.hits = 0
+        self.hits = self.misses = 0
 
     def wrap(self, index: Any) -> None:
         """Make index.add_entry_from_context reuse the entries of unchanged pages."""
@@ -57,6 +58,7 @@ class EntryMemo:
                 self.hits += 1
                 index.entries.extend(stored)
                 return
+            self.misses += 1
             before = len(index.entries)
             original(page)
             self.entries[key] = index.entries[before:]
