@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -51,3 +55,21 @@ class CompiledTemplates(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep a freshly compiled template."""
         self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def material_translator(env: Environment, language: str) -> Callable[[str], Any]:
+    """Material's `t` macro as a function that looks each key up once per build.
+
+    Material's macro builds its whole table of about eighty texts on every call, dozens of
+    times per page. The texts come from the same templates, so an override of a language
+    file in the site's own theme folder still applies.
+    """
+    # Template modules expose their macros as attributes Jinja cannot type.
+    chosen: Any = env.get_template(f"partials/languages/{language}.html").module
+    fallback: Any = env.get_template("partials/languages/en.html").module
+
+    @cache
+    def translate(key: str) -> Any:
+        return chosen.t(key) or fallback.t(key) or key
+
+    return translate

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,8 @@ class RenderCache:
     used_pages: set[CacheKey] = field(default_factory=set)
     hits: int = 0
     misses: int = 0
+    # Where post HTML missing from `contents` may still come from: another process's work.
+    feed: Callable[[CacheKey], RenderedContent | None] | None = None
 
     def begin(self, base: str) -> None:
         """Start a build; entries the previous build did not use are dropped."""

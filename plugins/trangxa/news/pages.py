@@ -39,6 +39,8 @@ class PostPage(Page):
             super().render(config, files)
             return
         stored = cache.contents.get(key)
+        if stored is None and cache.feed is not None:
+            stored = cache.feed(key)
         if stored is not None:
             cache.hits += 1
             self.content, self.toc = stored.content, stored.toc

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import signal
 from datetime import date, datetime
 from html import escape as html_escape
 from pathlib import Path
@@ -22,12 +24,13 @@ from trangxa import serve_output, theme
 from trangxa.core.dates import VN_TZ
 from trangxa.core.problems import Problem
 from trangxa.htmlfix import fix_theme_html
-from trangxa.news import site
-from trangxa.news.cache import RenderCache
+from trangxa.news import prerender, site
+from trangxa.news.cache import CacheKey, RenderCache
 from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
 from trangxa.news.site import PageCacheState
+from trangxa.search.index_memo import EntryMemo
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +51,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.post_memo_key: tuple[object, ...] = ()
         self.compiled_templates = theme.CompiledTemplates()
         self.previous = serve_output.PreviousOutput()
+        self.split: prerender.Split | None = None
+        self.split_lookups = PageCacheState()
+        self.written_by_child: set[str] = set()
+        self.split_context = ""
+        self.split_nav: Navigation | None = None
         self.holding = False
         self.trust_previous = True
 
@@ -55,10 +63,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Remember whether drafts should be shown (serve) or left out (build)."""
         self.command = command
         self.dirty = dirty
-        if self.keeps_output:
-            logging.getLogger("mkdocs.commands.build").addFilter(
-                serve_output.KeptPageFilter(self.previous)
-            )
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            serve_output.KeptPageFilter(self.previous)
+        )
 
     @property
     def keeps_output(self) -> bool:
@@ -102,12 +109,33 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             files.append(generated)
         return files
 
+    # Last of all plugins: a second process started here must see the navigation as final.
+    @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """While serving, let unchanged posts and listings reuse the previous rebuild's work."""
+        """Serving: reuse the previous rebuild's work. Building: hand posts to a second process."""
         self.page_cache = PageCacheState()
+        self.split, self.written_by_child = None, set()
         if self.command == "serve":
             self.page_cache = site.prepare_cache(self.cache, self.state, config, files, nav)
+        elif self.config.parallel and prerender.can_split(config, len(self.state.posts_by_uri)):
+            self.split_lookups = site.prepare_cache(self.cache, self.state, config, files, nav)
+            self.split_lookups.enabled = False
+            self.split = prerender.start(
+                prerender.child_pages(site.post_pages(self.state, files)),
+                self.child_page_key,
+                config,
+                files,
+                nav,
+                search_memo(config),
+            )
+            self.cache.feed = self.split.content
+            self.split_nav = nav
         return nav
+
+    def child_page_key(self, page: Page) -> CacheKey | None:
+        """Key of a finished post page, the same in both processes for the same inputs."""
+        post = self.state.posts_by_uri[page.file.src_uri]
+        return site.post_page_key(self.cache, self.split_lookups, self.state, post)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -122,6 +150,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             page.meta.update(site.listing_meta(listing_page))
         if src == self.state.archive_uri:
             page.meta.update({"title": "Lưu trữ tin bài", "template": site.ARCHIVE_TEMPLATE})
+        if self.split is not None and src in self.split.sources:
+            # Most likely the second process writes this page; on_page_context confirms it.
+            page.meta["template"] = site.CACHED_TEMPLATE
         if self.page_cache.enabled:
             site.look_up_page(self.cache, self.page_cache, self.state, page)
         return markdown
@@ -141,18 +172,35 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Offer the news and the date filters to templates; while serving, reuse compiled ones."""
         site.register_template_helpers(env, self.state, self.config)
+        env.globals["trangxa_translate"] = theme.material_translator(
+            env, str(config.theme["language"])
+        )
+        if self.split is not None and self.split_nav is not None:
+            # Every page is read and converted by now: the view the child must have had too.
+            self.split_context = prerender.context_key(self.split_nav)
         if self.command == "serve":
             env.bytecode_cache = self.compiled_templates
         return env
 
+    # Before the search plugins: the second process's search entries must be in by then.
+    @event_priority(60)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """Hand a post or a listing page its data, and each page its feed links."""
         context = site.page_context(context, page, self.state, self.config)
-        cached = self.page_cache.outputs.get(page.file.src_uri)
+        extra = cast(dict[str, Any], context)
+        src = page.file.src_uri
+        cached = self.page_cache.outputs.get(src)
         if cached is not None:
-            cast(dict[str, Any], context)["trangxa_cached_output"] = cached
+            extra["trangxa_cached_output"] = cached
+        if self.split is not None and src in self.split.sources:
+            written = self.split.page_key(src, self.split_context)
+            if written is not None and written == self.child_page_key(page):
+                self.written_by_child.add(src)
+                extra["trangxa_cached_output"] = ""
+            else:
+                extra["trangxa_fallback_template"] = site.POST_TEMPLATE
         return context
 
     @event_priority(-100)
@@ -162,6 +210,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         if src in self.page_cache.outputs:
             # Same page as the previous rebuild wrote: an empty output makes MkDocs skip it.
             return "" if self.previous.keep(src, page.file.abs_dest_path) else output
+        if src in self.written_by_child:
+            self.previous.kept_sources.add(src)
+            return ""
         output = fix_theme_html(output)
         key = self.page_cache.pending.get(src)
         if key is not None:
@@ -171,6 +222,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every post's HTML is known; drop files of pages now gone."""
+        self.end_split()
         if self.state.sections is not None:
             site.write_feeds(self.state, config, self.config)
         if self.previous.mark_ns is not None:
@@ -179,6 +231,22 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """After a failed rebuild the site folder is half written: the next one starts clean."""
         self.trust_previous = False
+        if self.split is not None:
+            os.kill(self.split.pid, signal.SIGTERM)
+        self.end_split()
+
+    def end_split(self) -> None:
+        """Wait for the second process; what it could not do, this process did."""
+        if self.split is None:
+            return
+        failure = self.split.finish()
+        if failure:
+            log.info(
+                "Tiến trình dựng phụ dừng giữa chừng; các trang còn lại đã được dựng trong tiến "
+                f"trình chính.\n{failure}"
+            )
+        self.split = None
+        self.cache.feed = None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -187,6 +255,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         root = Path(config.config_file_path).parent
         server.watch(str(root / self.config.posts_dir))
         return server
+
+
+def search_memo(config: MkDocsConfig) -> EntryMemo | None:
+    """trangxa-search's memo of search entries, if that plugin is in use."""
+    plugin = config.plugins.get("trangxa-search")
+    memo = getattr(plugin, "memo", None)
+    return memo if isinstance(memo, EntryMemo) else None
 
 
 def report(errors: list[Problem], warnings: list[Problem], fail: bool) -> None:

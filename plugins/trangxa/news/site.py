@@ -186,6 +186,16 @@ def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[
     return files
 
 
+def post_pages(state: NewsState, files: Files) -> list[PostPage]:
+    """The page objects of the shown posts, in the order MkDocs builds them."""
+    pages = []
+    for uri in state.posts_by_uri:
+        file = files.get_file_from_path(uri)
+        if file is not None and isinstance(file.page, PostPage):
+            pages.append(file.page)
+    return pages
+
+
 def post_meta(post: Post) -> dict[str, Any]:
     """Front matter MkDocs and Material read for a post page."""
     # Material prints these unescaped in <title> and <meta>; staff text is plain text.
@@ -380,31 +390,40 @@ def _card(post: Post, lookups: PageCacheState) -> CacheKey:
     )
 
 
+def post_page_key(
+    cache: RenderCache, lookups: PageCacheState, state: NewsState, post: Post
+) -> CacheKey | None:
+    """Key of a finished post page: the post, its neighbours' cards and the day."""
+    content_key = lookups.content_keys.get(post.source)
+    if content_key is None:
+        return None
+    index = state.position[post.source]
+    neighbours = tuple(
+        _card(other, lookups)
+        for other in state.shown[max(index - 1, 0) : index + 2]
+        if other is not post
+    )
+    return cache.page_key(
+        "post",
+        _card(post, lookups),
+        tuple(post.authors),
+        post.image,
+        lookups.today,
+        tuple((a.name, a.url, a.kind, a.size) for a in post.attachments),
+        neighbours,
+    )
+
+
 def look_up_page(cache: RenderCache, lookups: PageCacheState, state: NewsState, page: Page) -> None:
     """Reuse a finished post or listing page whose inputs are all unchanged."""
     src = page.file.src_uri
     post = state.posts_by_uri.get(src)
     listing_page = state.listing_pages.get(src)
     if post is not None:
-        content_key = lookups.content_keys.get(post.source)
-        if content_key is None:
+        key = post_page_key(cache, lookups, state, post)
+        if key is None:
             return
-        index = state.position[post.source]
-        neighbours = tuple(
-            _card(other, lookups)
-            for other in state.shown[max(index - 1, 0) : index + 2]
-            if other is not post
-        )
-        key = cache.page_key(
-            "post",
-            _card(post, lookups),
-            tuple(post.authors),
-            post.image,
-            lookups.today,
-            tuple((a.name, a.url, a.kind, a.size) for a in post.attachments),
-            neighbours,
-        )
-        usable = content_key in cache.contents
+        usable = lookups.content_keys[post.source] in cache.contents
     elif listing_page is not None:
         key = cache.page_key(
             "listing",

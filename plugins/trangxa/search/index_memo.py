@@ -1,11 +1,13 @@
-"""Search entries of pages that did not change since the previous rebuild of `mkdocs serve`.
+"""Search entries of pages whose inputs are unchanged, or that another process indexed.
 
-Parsing every page's HTML for the index is most of what a rebuild costs once pages themselves
-come from the rebuild cache; an entry depends only on what the key below covers.
+Parsing every page's HTML for the index is most of what a rebuild of `mkdocs serve` costs once
+pages themselves come from the rebuild cache, and a share of a full build; an entry depends
+only on what `entry_key` covers, so a stored entry is by construction what parsing would give.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,15 +21,30 @@ def toc_signature(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 INDEXED_META = ("search", "tags", "title")
+EntryKey = tuple[Any, ...]
+
+
+def entry_key(page: Page) -> EntryKey:
+    """Everything of a page that Material's indexer reads."""
+    content = page.content or ""
+    return (
+        page.url,
+        page.title,
+        # A digest, not the text: a build's memo would otherwise hold a copy of every page.
+        hashlib.blake2b(content.encode("utf-8", "surrogatepass"), digest_size=20).digest(),
+        # The front matter Material's indexer reads; not, say, the template, which the news
+        # cache swaps on pages it reuses.
+        repr([page.meta.get(name) for name in INDEXED_META]),
+        toc_signature(page.toc),
+    )
 
 
 @dataclass
 class EntryMemo:
     """Entries each page added to the index, kept while their inputs stay the same."""
 
-    # Keys are tuples of the inputs themselves: the memo never leaves the serving process.
-    entries: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
-    used: set[tuple[Any, ...]] = field(default_factory=set)
+    entries: dict[EntryKey, list[Any]] = field(default_factory=dict)
+    used: set[EntryKey] = field(default_factory=set)
     hits: int = 0
     misses: int = 0
 
@@ -43,15 +60,7 @@ class EntryMemo:
         original: Callable[[Page], None] = index.add_entry_from_context
 
         def add_entry_from_context(page: Page) -> None:
-            key = (
-                page.url,
-                page.title,
-                page.content,
-                # The front matter Material's indexer reads; not, say, the template, which
-                # the news cache swaps on pages it reuses.
-                repr([page.meta.get(name) for name in INDEXED_META]),
-                toc_signature(page.toc),
-            )
+            key = entry_key(page)
             self.used.add(key)
             stored = self.entries.get(key)
             if stored is not None:

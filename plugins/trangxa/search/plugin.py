@@ -32,17 +32,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     """Ships the folding Vietnamese script to Material's search worker and tunes its index."""
 
     def __init__(self) -> None:
-        self.serving = False
-        # Kept across rebuilds of `mkdocs serve` only.
+        # Kept across rebuilds of `mkdocs serve`; in a build, filled by trangxa-news's helper.
         self.memo = EntryMemo()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Reuse unchanged pages' search entries only while previewing."""
-        self.serving = command == "serve"
+        """Nothing to set up; having this event makes MkDocs keep the plugin, and so its memo,
+        from one rebuild of `mkdocs serve` to the next."""
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Material has made this build's index by now: let it skip unchanged pages."""
-        if self.config.enabled and self.serving:
+        """Material has made this build's index by now: let it skip pages indexed before."""
+        if self.config.enabled:
             self.memo.begin()
             material: Any = material_search_plugin(config)
             self.memo.wrap(material.search_index)
