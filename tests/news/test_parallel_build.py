@@ -7,6 +7,7 @@ small fixture splits.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,9 @@ MORE_POSTS = 24
 @pytest.fixture(autouse=True)
 def split_small_sites(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prerender, "MIN_POSTS", 5)
+    # The browser tests keep a web server thread for the whole session; `mkdocs build` has
+    # none. test_a_running_thread_keeps_the_build_in_one_process checks the guard itself.
+    monkeypatch.setattr(prerender, "other_threads_running", lambda: False)
 
 
 def add_posts(project: Path, count: int) -> None:
@@ -139,3 +143,21 @@ def test_unknown_plugins_keep_the_build_in_one_process(project: Path) -> None:
     assert result.config is not None
     assert prerender.can_split(result.config, 1000)
     assert news(result).written_by_child
+
+
+def test_a_running_thread_keeps_the_build_in_one_process(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.undo()
+    monkeypatch.setattr(prerender, "MIN_POSTS", 5)
+    result = build_site(project)
+    assert result.config is not None
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        assert prerender.other_threads_running()
+        assert not prerender.can_split(result.config, 1000)
+    finally:
+        stop.set()
+        waiting.join()

@@ -18,6 +18,7 @@ mkdocs.yml the build stays in one process.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import threading
@@ -60,6 +61,7 @@ def can_split(config: MkDocsConfig, posts: int) -> bool:
     """A second process helps: a fork-capable system, two processors, many posts, known plugins."""
     return (
         hasattr(os, "fork")
+        and not other_threads_running()
         and (os.cpu_count() or 1) >= 2
         and posts >= MIN_POSTS
         and set(config.plugins) <= KNOWN_PLUGINS
@@ -82,6 +84,11 @@ def context_key(nav: Navigation) -> str:
         ]
 
     return digest(walk(nav.items))
+
+
+def other_threads_running() -> bool:
+    """Forking while other threads run could leave a lock they hold locked in the child."""
+    return threading.active_count() > 1
 
 
 def child_pages(pages: list[PostPage]) -> list[PostPage]:
@@ -154,6 +161,9 @@ def start(
 ) -> Split:
     """Fork; the child builds `pages` and never returns, the parent gets a Split."""
     receiving, sending = Pipe(duplex=False)
+    # Objects the collector never visits stay shared with the child instead of being copied
+    # page by page when it walks them.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:
         receiving.close()
@@ -168,6 +178,7 @@ def start(
             sending.close()
             # Straight out: the parent's exit handlers and open files are not the child's to run.
             os._exit(status)
+    gc.unfreeze()
     sending.close()
     handover = Handover()
     reader = threading.Thread(
