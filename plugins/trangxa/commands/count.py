@@ -23,7 +23,6 @@ from trangxa.report.config import (
     period_mode_of,
 )
 from trangxa.report.count import PeriodCount, count_period, to_json_dict
-from trangxa.report.export import csv_bytes, write_docx
 from trangxa.report.periods import MODES, Mode, parse_period
 from trangxa.report.text import render_text
 
@@ -148,11 +147,16 @@ def _emit(count: PeriodCount, args: argparse.Namespace, site: Site) -> int:
     site_name = site.mkdocs.site_name
     output = Path(args.output) if args.output else None
     if args.format == "docx":
+        # Loaded only for a Word file: python-docx is a good part of the command's start-up.
+        from trangxa.report.export import write_docx
+
         assert output is not None
         write_docx(count, site_name, output)
         print(f"Đã ghi phụ lục {count.period.label} ({count.total} tin, bài) vào {output}.")
         return 0
     if args.format == "csv":
+        from trangxa.report.export import csv_bytes
+
         data = csv_bytes(count)
     elif args.format == "json":
         text = json.dumps(to_json_dict(count), ensure_ascii=False, indent=2) + "\n"

@@ -154,17 +154,13 @@ def find_attachments(post: Post, posts_root: Path, state: NewsState) -> None:
 
 
 def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[File]:
-    """Pages for posts and listings, and copies of attachments, none of them in docs/.
+    """Pages for listings and posts, and copies of attachments, none of them in docs/.
 
-    Each page object is made here, so MkDocs uses ours instead of making a plain one.
+    Each page object is made here, so MkDocs uses ours instead of making a plain one. MkDocs
+    renders pages in this order: listings come first so that, when a second process builds
+    the older posts (news.prerender), this one renders the listings meanwhile.
     """
     files = []
-    for uri, post in state.posts_by_uri.items():
-        file = File.generated(config, uri, content=post.body, inclusion=InclusionLevel.NOT_IN_NAV)
-        PostPage(None, file, config)
-        files.append(file)
-    for uri, path in state.attachment_sources.items():
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
     for uri, page in state.listing_pages.items():
         in_nav = page.listing.kind == "index" and page.number == 1
         file = File.generated(
@@ -183,6 +179,12 @@ def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
     )
+    for uri, post in state.posts_by_uri.items():
+        file = File.generated(config, uri, content=post.body, inclusion=InclusionLevel.NOT_IN_NAV)
+        PostPage(None, file, config)
+        files.append(file)
+    for uri, path in state.attachment_sources.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
