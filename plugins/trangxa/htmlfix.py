@@ -14,7 +14,10 @@ _AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
 # Section labels in the navigation get `tabindex=""` when they are not focusable;
 # vnu: "Bad value '' for attribute tabindex: The empty string is not a valid integer".
 # Leaving the attribute out means the same thing: the label is not in the tab order.
-_EMPTY_TABINDEX = re.compile(r'(<[a-z][^>]*?)\s+tabindex=""(?=[\s/>])')
+# Found by plain text search, then kept only inside a tag: a pattern that starts at every
+# `<` and scans ahead was most of what these repairs cost on a page.
+_EMPTY_TABINDEX = 'tabindex=""'
+_SPACE = " \t\n\r\f"
 
 # The table of contents' title is a `<label for="__toc">`, but the `__toc` toggle is only
 # written for pages in the navigation; vnu: "The value of the for attribute of the label
@@ -45,6 +48,32 @@ def _drop_checkbox_autocomplete(match: re.Match[str]) -> str:
     return _AUTOCOMPLETE.sub("", tag) if _CHECKBOX.search(tag) else tag
 
 
+def _drop_empty_tabindex(html: str) -> str:
+    parts = []
+    kept_from = 0
+    at = html.find(_EMPTY_TABINDEX)
+    while at != -1:
+        end = at + len(_EMPTY_TABINDEX)
+        start = at
+        while start > kept_from and html[start - 1] in _SPACE:
+            start -= 1
+        # An attribute of a tag: white space before it, the tag going on after it, and the
+        # nearest `<` before it later than the nearest `>`.
+        if (
+            start < at
+            and end < len(html)
+            and html[end] in _SPACE + "/>"
+            and html.rfind("<", 0, start) > html.rfind(">", 0, start)
+        ):
+            parts.append(html[kept_from:start])
+            kept_from = end
+        at = html.find(_EMPTY_TABINDEX, end)
+    if not parts:
+        return html
+    parts.append(html[kept_from:])
+    return "".join(parts)
+
+
 def _name_search_dialog(match: re.Match[str]) -> str:
     tag = match.group(0)
     if 'role="dialog"' not in tag or "aria-label" in tag:
@@ -55,7 +84,7 @@ def _name_search_dialog(match: re.Match[str]) -> str:
 def fix_theme_html(html: str) -> str:
     """Return a page's HTML with the theme's known validity and labelling faults repaired."""
     html = _INPUT_TAG.sub(_drop_checkbox_autocomplete, html)
-    html = _EMPTY_TABINDEX.sub(r"\1", html)
+    html = _drop_empty_tabindex(html)
     if _TOC_TOGGLE.search(html) is None:
         html = _TOC_LABEL_FOR.sub(r"\1", html)
     html = _DRAWER_BUTTON.sub(_NAMED_DRAWER_BUTTON, html)

@@ -155,3 +155,13 @@ def test_drawer_title_and_overlay_are_left_alone() -> None:
     )
     assert fix_theme_html(html) == html
 
+
+
+def test_empty_tabindex_after_a_line_break_goes_with_its_white_space() -> None:
+    html = '<label class="md-nav__link" for="__nav_3"\n    tabindex=""><span>Tin</span></label>'
+    assert fix_theme_html(html) == '<label class="md-nav__link" for="__nav_3"><span>Tin</span></label>'
+
+
+def test_empty_tabindex_as_page_text_is_left_alone() -> None:
+    html = '<p>Viết tabindex="" trong thẻ</p><p>a tabindex=""</p>'
+    assert fix_theme_html(html) == html
