@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from trangxa import serve_output, theme
+from trangxa import fragments, serve_output, theme
 from trangxa.core.dates import VN_TZ
 from trangxa.core.problems import Problem
 from trangxa.htmlfix import fix_theme_html
@@ -50,6 +50,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.post_memo: PostMemo = {}
         self.post_memo_key: tuple[object, ...] = ()
         self.compiled_templates = theme.CompiledTemplates()
+        self.fragments = fragments.FragmentMemo()
         self.previous = serve_output.PreviousOutput()
         self.split: prerender.Split | None = None
         self.split_lookups = PageCacheState()
@@ -115,6 +116,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Serving: reuse the previous rebuild's work. Building: hand posts to a second process."""
         self.page_cache = PageCacheState()
         self.split, self.written_by_child = None, set()
+        self.fragments.begin(config, files, nav)
         if self.command == "serve":
             self.page_cache = site.prepare_cache(self.cache, self.state, config, files, nav)
         elif self.config.parallel and prerender.can_split(config, len(self.state.posts_by_uri)):
@@ -171,10 +173,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Offer the news and the date filters to templates; while serving, reuse compiled ones."""
+        fragments.add_original_templates(env)
+        theme.use_plain_template_cache(env)
         site.register_template_helpers(env, self.state, self.config)
         env.globals["trangxa_translate"] = theme.material_translator(
             env, str(config.theme["language"])
         )
+        env.globals["trangxa_fragments"] = self.fragments
         if self.split is not None and self.split_nav is not None:
             # Every page is read and converted by now: the view the child must have had too.
             self.split_context = prerender.context_key(self.split_nav)
