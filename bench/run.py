@@ -224,6 +224,9 @@ def measure_build(size: int, tool: str, sites: Path, manifest: dict[str, Any]) -
     site_dir = sites / f"site-{tool}"
     if site_dir.exists():
         shutil.rmtree(site_dir)
+        # The file system frees the old pages' blocks in the background; let it finish before
+        # the clock starts, so neither tool pays for the other's previous output.
+        os.sync()
     load = os.getloadavg()[0]
     stats = timed_run(build_command(site_dir), project)
     result = Measurement(
