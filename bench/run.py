@@ -266,8 +266,9 @@ def measure_rebuild(
 ) -> list[float]:
     """Seconds from saving an edited post to `mkdocs serve` reloading browsers, per edit.
 
-    Each edit touches a different post, two seconds after the previous reload (about the
-    least a person takes between two saves); NaN for an edit the server never reloaded after.
+    Each edit touches a different post once the server has been quiet for two seconds (about
+    the least a person takes between two saves); NaN for an edit the server never reloaded
+    after.
     """
     command = [
         sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}",
@@ -285,7 +286,7 @@ def measure_rebuild(
 
     threading.Thread(target=pump, daemon=True).start()
 
-    def wait_for(marker: str, deadline: float) -> float | None:
+    def wait_for(marker: str, deadline: float, after: float = 0.0) -> float | None:
         while time.perf_counter() < deadline:
             try:
                 stamp, line = lines.get(timeout=0.5)
@@ -293,9 +294,22 @@ def measure_rebuild(
                 if proc.poll() is not None:
                     return None
                 continue
-            if marker in line:
+            if marker in line and stamp >= after:
                 return stamp
         return None
+
+    def settle(quiet: float = 2.0) -> None:
+        """Wait until the server has printed nothing for `quiet` seconds.
+
+        A save can reach the watcher as two events and start a second rebuild; its reload
+        line must not be taken for the next edit's.
+        """
+        while True:
+            time.sleep(quiet)
+            if lines.empty():
+                return
+            while not lines.empty():
+                lines.get_nowait()
 
     posts = manifest["posts"]
     sources = [
@@ -307,11 +321,11 @@ def measure_rebuild(
         if wait_for("Serving on", time.perf_counter() + BUILD_TIMEOUT_S) is None:
             return [float("nan")]
         for number, source in enumerate(sources, start=1):
-            time.sleep(2.0)
+            settle()
             edited = originals[source] + f"\nĐoạn bổ sung lần {number} để đo.\n".encode()
             saved = time.perf_counter()
             source.write_bytes(edited)
-            reloaded = wait_for("Reloading browsers", saved + timeout)
+            reloaded = wait_for("Reloading browsers", saved + timeout, after=saved)
             seconds.append(float("nan") if reloaded is None else reloaded - saved)
             if reloaded is None:
                 break

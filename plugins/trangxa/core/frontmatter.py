@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from trangxa.core.plainyaml import read_plain_mapping
 from trangxa.core.problems import ContentError, Problem
 
 # libyaml's parser is many times faster than the pure-Python one; same results, same marks.
@@ -157,6 +158,16 @@ def load_yaml_mapping(
                 "hãy thay mỗi Tab bằng hai dấu cách.",
             )
         )
+    plain = read_plain_mapping(text, _StringDatesLoader.yaml_implicit_resolvers, first_line)
+    if plain is not None:
+        return plain
+    return load_with_pyyaml(text, path, first_line)
+
+
+def load_with_pyyaml(
+    text: str, path: str, first_line: int = 1
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """load_yaml_mapping for any YAML, with PyYAML's errors explained for staff."""
     try:
         loader = _StringDatesLoader(text)
         try:

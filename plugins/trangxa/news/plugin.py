@@ -165,7 +165,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Keep each post's HTML: listings and feeds reuse it instead of converting again."""
         post = self.state.posts_by_uri.get(page.file.src_uri)
         if post is not None:
-            site.keep_content(post, html, self.config)
+            site.keep_content(post, html, self.config, post.source in self.state.feed_sources)
             for problem in missing_alt_problems(post, html):
                 log.warning(str(problem))
             page.meta.setdefault("description", html_escape(post.summary))

@@ -64,6 +64,8 @@ class NewsState:
     attachment_sources: dict[str, Path] = field(default_factory=dict)
     archive_uri: str = ""
     now: datetime | None = None
+    # Posts some feed carries in full; only these keep their HTML once converted.
+    feed_sources: set[str] = field(default_factory=set)
 
 
 def load(
@@ -88,6 +90,9 @@ def load(
         state.shown = sorted([*state.shown, *unpublished], key=newest_first)
     state.shown = [post for post in state.shown if post.url]
     state.sections = build_sections(state.shown, config)
+    state.feed_sources = {
+        post.source for listing in feed_listings(state, config) for post in listing.posts
+    }
     posts_root = (root / config.posts_dir).resolve()
     for index, post in enumerate(state.shown):
         state.posts_by_uri[f"{post.url}index.md"] = post
@@ -215,9 +220,13 @@ def listing_meta(page: ListingPage) -> dict[str, Any]:
     return meta
 
 
-def keep_content(post: Post, content: str, config: NewsConfig) -> None:
-    """Store the post's rendered HTML and the summary taken from it."""
-    post.html = content
+def keep_content(post: Post, content: str, config: NewsConfig, in_feed: bool) -> None:
+    """Store the summary taken from the post's HTML, and the HTML itself if a feed needs it.
+
+    Listings show summaries only; holding the HTML of thousands of posts no feed carries
+    would double the memory their pages already take.
+    """
+    post.html = content if in_feed else ""
     post.summary = summary_of(post.description, content, config.summary_length)
 
 
@@ -331,19 +340,26 @@ def page_context(
     return context
 
 
-def write_feeds(state: NewsState, mkdocs_config: MkDocsConfig, config: NewsConfig) -> None:
-    """The site feed and one per category, from published posts only."""
+def feed_listings(state: NewsState, config: NewsConfig) -> list[Listing]:
+    """The site feed and one per category, each with the newest published posts it carries."""
     sections = state.sections
     assert sections is not None
+    published = set(id(post) for post in state.collection.published)
+    feeds = []
+    for listing in (sections.index, *sections.categories.values()):
+        posts = [post for post in listing.posts if id(post) in published][: config.feed_items]
+        feeds.append(
+            type(listing)(listing.kind, listing.title, listing.url, posts, listing.feed_url)
+        )
+    return feeds
+
+
+def write_feeds(state: NewsState, mkdocs_config: MkDocsConfig, config: NewsConfig) -> None:
+    """Write every feed of feed_listings."""
     site_url = mkdocs_config.site_url or "http://localhost/"
     site_dir = Path(mkdocs_config.site_dir)
-    published = set(id(post) for post in state.collection.published)
-    for listing in (sections.index, *sections.categories.values()):
-        posts = [post for post in listing.posts if id(post) in published]
-        listing_for_feed = type(listing)(
-            listing.kind, listing.title, listing.url, posts, listing.feed_url
-        )
-        write_feed(listing_for_feed, site_url, mkdocs_config.site_name, site_dir, config.feed_items)
+    for listing in feed_listings(state, config):
+        write_feed(listing, site_url, mkdocs_config.site_name, site_dir, config.feed_items)
 
 
 @dataclass

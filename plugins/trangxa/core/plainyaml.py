@@ -1,0 +1,154 @@
+"""The front matter staff usually write, read without a YAML parser.
+
+Nearly every post's front matter is a few `key: value` lines whose values are plain text,
+a quoted text or a one-line list such as `[Tin tức, Thông báo]`. Reading those by hand takes
+a small fraction of what PyYAML's node tree and constructors cost, which decides how fast
+`trangxa count` and `trangxa check` are on the first run over thousands of posts.
+
+`read_plain_mapping` accepts only text whose meaning in YAML is certain, and answers what
+PyYAML's safe loader (without dates, see trangxa.core.frontmatter) would: a value is taken
+as text only when none of the loader's own implicit resolvers (numbers, booleans, null...)
+would match it. Anything else, including every error, returns None and goes to PyYAML, which
+also gives the error messages with their lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# YAML's printable characters; anything else makes libyaml refuse the text.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Characters that give a plain value, or a list item, another meaning where they start it.
+_PLAIN_START_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+# Inside a list item these end the item or open something else.
+_FLOW_INDICATORS = frozenset(",?[]{}")
+# Line breaks to YAML besides "\n"; the lines here are split at "\n" only.
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+Resolvers = dict[Any, list[tuple[str, re.Pattern[str]]]]
+
+
+def _plain_text(value: str, resolvers: Resolvers, in_flow: bool) -> str | None:
+    """The value as text, if YAML reads it as a plain string; otherwise None."""
+    if not value or value[0] in _PLAIN_START_INDICATORS or value != value.strip():
+        return None
+    if ": " in value or " #" in value or value.endswith(":"):
+        return None
+    if in_flow and (_FLOW_INDICATORS.intersection(value) or ":" in value):
+        return None
+    for _tag, pattern in [*resolvers.get(value[0], ()), *resolvers.get(None, ())]:
+        if pattern.match(value):
+            return None
+    return value
+
+
+def _quoted(value: str) -> str | None:
+    """A single-line quoted text without escapes or inner quotes, unquoted; otherwise None."""
+    quote = value[0]
+    if len(value) < 2 or value[-1] != quote or quote in value[1:-1]:
+        return None
+    inner = value[1:-1]
+    if quote == '"' and "\\" in inner:
+        return None
+    return inner
+
+
+def _value(value: str, resolvers: Resolvers) -> tuple[bool, Any]:
+    """(understood, value) for what follows `key:` on a line, already stripped."""
+    if not value:
+        return True, None
+    if value[0] in "\"'":
+        text = _quoted(value)
+        return text is not None, text
+    if value[0] == "[":
+        if not value.endswith("]"):
+            return False, None
+        inner = value[1:-1].strip(" ")
+        if not inner:
+            return True, []
+        items = []
+        for item in inner.split(","):
+            text = _plain_text(item.strip(" "), resolvers, in_flow=True)
+            if text is None:
+                return False, None
+            items.append(text)
+        return True, items
+    text = _plain_text(value, resolvers, in_flow=False)
+    return text is not None, text
+
+
+def _block_items(
+    lines: list[str], start: int, resolvers: Resolvers
+) -> tuple[list[Any] | None, int]:
+    """Items of a `- item` list under a key, and the index of the line after them.
+
+    None for the items when the lines under the key are anything else.
+    """
+    items: list[Any] = []
+    indent: int | None = None
+    index = start
+    while index < len(lines):
+        line = lines[index].rstrip(" ")
+        stripped = line.lstrip(" ")
+        if not stripped:
+            index += 1
+            continue
+        if not stripped.startswith("- "):
+            # The next key ends the list; any other indented line is more than a list.
+            return (None if len(stripped) < len(line) else items), index
+        if indent is None:
+            indent = len(line) - len(stripped)
+        elif len(line) - len(stripped) != indent:
+            return None, index
+        item = stripped[2:].strip(" ")
+        if item[:1] in ("[", "-", ""):
+            return None, index
+        understood, value = _value(item, resolvers)
+        if not understood:
+            return None, index
+        items.append(value)
+        index += 1
+    return items, index
+
+
+def read_plain_mapping(
+    text: str, resolvers: Resolvers, first_line: int = 1
+) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """The mapping and each key's line, when the text is plain `key: value` lines; else None."""
+    if _NON_PRINTABLE.search(text) or "#" in text or any(b in text for b in _OTHER_BREAKS):
+        return None
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        number, line = index, lines[index].rstrip(" ")
+        index += 1
+        if not line:
+            continue
+        key_match = _KEY.match(line)
+        if key_match is None:
+            return None
+        key = key_match.group()
+        rest = line[key_match.end() :]
+        if not rest.startswith(":") or (len(rest) > 1 and rest[1] != " "):
+            return None
+        if key in key_lines or _plain_text(key, resolvers, in_flow=False) is None:
+            return None
+        written = rest[1:].strip(" ")
+        if written:
+            understood, value = _value(written, resolvers)
+            if not understood:
+                return None
+        else:
+            items, index = _block_items(lines, index, resolvers)
+            if items is None:
+                return None
+            value = items or None
+        data[key] = value
+        key_lines[key] = first_line + number
+    return data, key_lines
