@@ -82,16 +82,20 @@ def test_sample_site_is_the_same_page_for_page(
     assert parts.misses < parts.hits / 4
 
 
+def basic_with(tmp_path: Path, settings: str) -> Path:
+    """The basic news fixture with more settings at the end of its mkdocs.yml."""
+    project = copy_fixture("news/fixtures/basic", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + settings, encoding="utf-8")
+    return project
+
+
 def test_addresses_ending_in_html_are_the_same_page_for_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = copy_fixture("news/fixtures/basic", tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8")
-        + "use_directory_urls: false\n"
-        + "nav:\n  - index.md\n  - Tin tức: tin-tuc/index.md\n",
-        encoding="utf-8",
+    project = basic_with(
+        tmp_path,
+        "use_directory_urls: false\nnav:\n  - index.md\n  - Tin tức: tin-tuc/index.md\n",
     )
     reused, full, parts = with_and_without(project, tmp_path, monkeypatch)
     assert_same_sites(reused, full)
@@ -103,13 +107,7 @@ def test_a_folder_holding_a_navigation_page_renders_its_own_parts(
 ) -> None:
     # The second listing page of the news sits inside the news index's folder; with it in
     # the navigation, the index would link to it as `trang/2/` and its siblings otherwise.
-    project = copy_fixture("news/fixtures/basic", tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8")
-        + "nav:\n  - index.md\n  - Trang 2: tin-tuc/trang/2/index.md\n",
-        encoding="utf-8",
-    )
+    project = basic_with(tmp_path, "nav:\n  - index.md\n  - Trang 2: tin-tuc/trang/2/index.md\n")
     reused, full, parts = with_and_without(project, tmp_path, monkeypatch)
     assert_same_sites(reused, full)
     assert "tin-tuc/" in parts.occupied
