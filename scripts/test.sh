@@ -7,7 +7,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 VENV="$ROOT/.venv"
-APT_PACKAGES=(chromium chromium-driver default-jre-headless nodejs npm fonts-dejavu-core)
+# LibreOffice (Writer, Calc) opens the Word and Excel files in tests; poppler-utils reads word
+# positions from its PDFs; Liberation Serif has Times New Roman's metrics.
+APT_PACKAGES=(chromium chromium-driver default-jre-headless nodejs npm fonts-dejavu-core
+    libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2)
 export NO_MKDOCS_2_WARNING=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 export DEBIAN_FRONTEND=noninteractive
@@ -37,7 +40,7 @@ apt_install() {
 
 # --- Debian packages ------------------------------------------------------------------------
 install_system_packages() {
-    section "Gói Debian (Chromium, chromedriver, Java, Node.js, phông chữ)"
+    section "Gói Debian (Chromium, chromedriver, Java, Node.js, LibreOffice, poppler, phông chữ)"
     local missing=()
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
@@ -45,6 +48,11 @@ install_system_packages() {
     command -v node >/dev/null 2>&1 || missing+=(nodejs)
     command -v npm >/dev/null 2>&1 || missing+=(npm)
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+    [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
+    [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] \
+        || missing+=(fonts-liberation2)
     if [ "${#missing[@]}" -eq 0 ]; then
         echo "Đã có đủ: ${APT_PACKAGES[*]}"
         return

@@ -1,4 +1,4 @@
-"""CSV and Word outputs of `trangxa count`, and refusal to count around invalid posts."""
+"""CSV output of `trangxa count`, and refusal to count around invalid posts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import csv
 import io
 import shutil
 from pathlib import Path
-
-import docx
 
 from tests.report.cli import BOUNDARIES, run_count
 
@@ -27,17 +25,35 @@ def copy_boundaries(tmp_path: Path) -> Path:
     return target
 
 
-def test_csv_starts_with_bom_and_reads_back_with_the_csv_module() -> None:
+def read_csv(data: bytes, delimiter: str = ";") -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def test_csv_starts_with_bom_and_splits_on_semicolons() -> None:
     run = run_count("--period", "2024-Q1", "--as-of", LATE, "--format", "csv")
     assert run.code == 0
-    assert run.stdout.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(run.stdout.decode("utf-8-sig"), newline="")))
+    assert run.stdout.startswith(b"\xef\xbb\xbfSTT;Ng")
+    # No "sep=;" line: Excel would then ignore the byte-order mark.
+    assert b"sep=" not in run.stdout
+    rows = read_csv(run.stdout)
     assert rows[0] == ["STT", "Ngày đăng", "Tiêu đề", "Chuyên mục", "Đường dẫn", "Tệp nguồn"]
     assert [row[2] for row in rows[1:]] == Q1_TITLES
     assert [row[0] for row in rows[1:]] == ["1", "2", "3", "4", "5"]
     assert rows[1][1] == "15/12/2023 00:00"
     assert rows[5][3] == "Cải cách hành chính; Thông báo"
     assert rows[3][5] == "posts/2024/tin-gio-utc.md"
+    # The title with a comma stays one cell without quotes, since only ";" separates.
+    assert run.stdout.decode("utf-8-sig").splitlines()[3].split(";")[2] == Q1_TITLES[2]
+
+
+def test_csv_with_commas_when_asked() -> None:
+    run = run_count(
+        "--period", "2024-Q1", "--as-of", LATE, "--format", "csv", "--csv-separator", "comma"
+    )
+    assert run.code == 0
+    assert run.stdout.startswith(b"\xef\xbb\xbfSTT,Ng")
+    rows = read_csv(run.stdout, ",")
+    assert [row[2] for row in rows[1:]] == Q1_TITLES
 
 
 def test_csv_written_to_a_file(tmp_path: Path) -> None:
@@ -46,28 +62,35 @@ def test_csv_written_to_a_file(tmp_path: Path) -> None:
     assert run.code == 0 and run.stdout == b""
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    rows = read_csv(data)
     assert [row[2] for row in rows[1:]] == ["Thông báo soạn trên Windows", "Bài trong thư mục con"]
 
 
-def test_docx_appendix_has_title_period_and_one_row_per_post(tmp_path: Path) -> None:
-    target = tmp_path / "phu-luc.docx"
-    run = run_count("--period", "2024-Q1", "--as-of", LATE, "--format", "docx", "-o", str(target))
+FORMULA_TITLE = '=HYPERLINK("http://evil.example","Bấm")'
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    project = copy_boundaries(tmp_path)
+    titles = {
+        "cong-thuc.md": FORMULA_TITLE,
+        "cong.md": "+84 263 3812 345 là số điện thoại",
+        "tru.md": "-5 độ C đêm nay",
+        "a-con.md": "@ubnd thông báo",
+    }
+    for name, title in titles.items():
+        (project / "posts/2024" / name).write_text(
+            f"---\ntitle: '{title}'\ndate: 01/02/2024\ncategories: [Tin tức]\n---\n\nNội dung.\n",
+            encoding="utf-8",
+        )
+    run = run_count("--period", "2024-Q1", "--as-of", LATE, "--format", "csv", project=project)
     assert run.code == 0, run.stderr
-    document = docx.Document(str(target))
-    paragraphs = [paragraph.text for paragraph in document.paragraphs]
-    assert paragraphs[0] == "PHỤ LỤC"
-    assert "QUÝ I NĂM 2024" in paragraphs[1]
-    assert "từ ngày 15/12/2023 đến ngày 14/3/2024" in paragraphs[2]
-    table = document.tables[0]
-    cells = [[cell.text for cell in row.cells] for row in table.rows]
-    assert cells[0] == ["STT", "Ngày đăng", "Tiêu đề", "Chuyên mục", "Đường dẫn"]
-    assert [row[2] for row in cells[1:]] == Q1_TITLES
-    assert cells[3][1] == "01/01/2024"
-    assert cells[3][4] == (
-        "https://hoaan.lacson.gov.vn/tin-tuc/2024/tin-ghi-gio-utc-sang-ngay-01-01-2024-gio-viet-nam/"
-    )
-    assert "Tổng số: 5 tin, bài." in paragraphs
+    cells = [row[2] for row in read_csv(run.stdout)[1:]]
+    for title in titles.values():
+        # The text stays whole behind one apostrophe, which the spreadsheet does not show.
+        assert f"'{title}" in cells
+        assert title not in cells
+    assert set(Q1_TITLES) <= set(cells)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in read_csv(run.stdout) for cell in row)
 
 
 def test_docx_needs_an_output_file() -> None:

@@ -16,9 +16,11 @@ from trangxa.core.problems import Problem
 from trangxa.news.collect import PostCollection, assign_urls
 from trangxa.procedures.collection import load_procedures
 from trangxa.procedures.model import Procedure
+from trangxa.report.appendix import DEFAULT_REPORT_SYMBOL, Appendix, build_appendix
 from trangxa.report.config import (
     PROCEDURES_PLUGIN,
     REPORT_PLUGIN,
+    agency_of,
     counts_procedures,
     period_mode_of,
 )
@@ -26,7 +28,9 @@ from trangxa.report.count import PeriodCount, count_period, to_json_dict
 from trangxa.report.periods import MODES, Mode, parse_period
 from trangxa.report.text import render_text
 
-FORMATS = ("text", "json", "csv", "docx")
+FORMATS = ("text", "json", "csv", "docx", "xlsx")
+# Word and Excel files are not text: they are written to a file named with -o.
+FILE_FORMATS = ("docx", "xlsx")
 EXIT_USAGE = 1
 EXIT_INVALID_CONTENT = 2
 
@@ -66,7 +70,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         choices=FORMATS,
         default="text",
         help="text: câu chữ và bảng để dán vào báo cáo; json; csv: danh sách tin, bài cho "
-        "Excel; docx: bảng phụ lục Word (cần -o)",
+        "Excel; docx: phụ lục Word khổ A4 để đính kèm báo cáo (cần -o); xlsx: sổ tính Excel "
+        "với số liệu và các danh sách (cần -o)",
+    )
+    parser.add_argument(
+        "--csv-separator",
+        dest="csv_separator",
+        choices=("semicolon", "comma"),
+        default="semicolon",
+        help="dấu ngăn cột của tệp csv: semicolon (;, mặc định, để Excel với cài đặt vùng "
+        "Việt Nam tách đúng cột khi mở bằng cách bấm đúp) hoặc comma (,)",
     )
     add_config_option(parser)
     parser.add_argument("-o", "--output", metavar="TỆP", help="ghi kết quả ra tệp này")
@@ -74,8 +87,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     """Count one period and print or write the figures; invalid content stops the count."""
-    if args.format == "docx" and not args.output:
-        return _fail("Định dạng docx cần tên tệp ghi ra: thêm -o phu-luc.docx.")
+    if args.format in FILE_FORMATS and not args.output:
+        return _fail(
+            f"Định dạng {args.format} cần tên tệp ghi ra: thêm -o phu-luc.{args.format}."
+        )
     try:
         site = load_site(args.config_file)
     except SiteConfigError as exc:
@@ -143,21 +158,42 @@ def gather(
     return collection, procedures, errors, warnings
 
 
+def _appendix(count: PeriodCount, site: Site) -> Appendix:
+    report_config = site.plugin_config(REPORT_PLUGIN)
+    symbol = report_config.report_symbol if report_config is not None else DEFAULT_REPORT_SYMBOL
+    mkdocs = site.mkdocs
+    return build_appendix(
+        count,
+        mkdocs.site_name,
+        agency_of(mkdocs.extra, mkdocs.site_author, mkdocs.site_name),
+        site.news.cchc_category,
+        symbol,
+    )
+
+
 def _emit(count: PeriodCount, args: argparse.Namespace, site: Site) -> int:
     site_name = site.mkdocs.site_name
     output = Path(args.output) if args.output else None
-    if args.format == "docx":
-        # Loaded only for a Word file: python-docx is a good part of the command's start-up.
-        from trangxa.report.export import write_docx
-
+    if args.format in FILE_FORMATS:
         assert output is not None
-        write_docx(count, site_name, output)
-        print(f"Đã ghi phụ lục {count.period.label} ({count.total} tin, bài) vào {output}.")
+        appendix = _appendix(count, site)
+        # Loaded only for these files: python-docx and openpyxl take long to import.
+        if args.format == "docx":
+            from trangxa.report.word import write_docx
+
+            write_docx(appendix, output)
+            what = "phụ lục"
+        else:
+            from trangxa.report.workbook import write_xlsx
+
+            write_xlsx(appendix, output)
+            what = "sổ tính"
+        print(f"Đã ghi {what} {count.period.label} ({count.total} tin, bài) vào {output}.")
         return 0
     if args.format == "csv":
-        from trangxa.report.export import csv_bytes
+        from trangxa.report.csvfile import csv_bytes
 
-        data = csv_bytes(count)
+        data = csv_bytes(count, args.csv_separator)
     elif args.format == "json":
         text = json.dumps(to_json_dict(count), ensure_ascii=False, indent=2) + "\n"
         data = text.encode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from mkdocs.config import base
@@ -21,6 +22,8 @@ class ReportConfig(base.Config):
     title = c.Type(str, default="Thống kê")
     # YAML reads on/off as true/false; "auto" counts procedures when their plugin is enabled.
     procedures = c.Choice((True, False, "auto"), default="auto")
+    # Symbol of the report the Word appendix is attached to: "Báo cáo số …/BC-UBND".
+    report_symbol = c.Type(str, default="BC-UBND")
 
 
 def period_mode_of(config: Any | None) -> str:
@@ -42,3 +45,12 @@ def counts_procedures(setting: object, procedures_config: Any | None) -> bool:
             "hoặc đặt procedures: auto."
         )
     return bool(setting)
+
+
+def agency_of(extra: Any, site_author: str | None, site_name: str) -> str:
+    """The agency issuing the report: extra.agency.name, else the site's author, else its name."""
+    agency = extra.get("agency") if isinstance(extra, Mapping) else None
+    name = agency.get("name") if isinstance(agency, Mapping) else None
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    return (site_author or "").strip() or site_name
