@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from trangxa.console import reading
 from trangxa.core.problems import ContentError, Problem
 from trangxa.news.post import Post, read_post
 
@@ -121,7 +122,8 @@ def collect_posts(
             result.other_files.append(source)
             continue
         seen.add(source)
-        item = _read(path, source, allowed_categories, memo, changes)
+        with reading(source):
+            item = _read(path, source, allowed_categories, memo, changes)
         if isinstance(item, Problem):
             result.errors.append(item)
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from trangxa.console import reading
 from trangxa.core.dates import VN_TZ
 from trangxa.core.problems import Problem
 from trangxa.core.slugs import fold, slugify
@@ -59,7 +60,8 @@ def load_procedures(
                     )
                 )
             continue
-        result = read_record(path, source, now)
+        with reading(source):
+            result = read_record(path, source, now)
         problems.extend(result.problems)
         if result.code:
             claimed.add(result.code)
