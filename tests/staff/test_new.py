@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from trangxa.cli import main
 from trangxa.commands.new import post_text
 from trangxa.core.dates import VN_TZ
+from trangxa.core.problems import ContentError
 from trangxa.news.post import read_post
 
 from tests.sitebuild import copy_fixture
@@ -143,3 +144,22 @@ def test_any_title_round_trips_through_the_written_front_matter(
     assert post.title == expected
     assert post.date == moment
     assert post.categories == ["Tin tức"]
+
+
+@pytest.mark.parametrize("quote_end", ['"\n', '"\ndate'])
+def test_title_missing_its_closing_quote_is_reported_where_it_opens(
+    project: Path, capsys: pytest.CaptureFixture[str], quote_end: str
+) -> None:
+    code, out, _ = new(project, capsys, "Lịch tiếp dân", "-c", "Thông báo", "-c", "Tin tức")
+    assert code == 0
+    path = Path(out)
+    text = path.read_text(encoding="utf-8")
+    # The most common slip: the closing quote of the title deleted while editing it.
+    broken = text.replace('Lịch tiếp dân' + quote_end, 'Lịch tiếp dân tháng 3' + quote_end[1:], 1)
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_post(path, "posts/x.md", CATEGORIES)
+    problem = caught.value.problem
+    assert problem.line == 2
+    assert "mở bằng dấu ngoặc kép ở dòng này" in problem.message

@@ -149,7 +149,7 @@ def test_unrelated_unknown_key_gets_no_guess(tmp_path: Path) -> None:
     [
         ("title: Thông báo: lịch tiếp dân\ndate: 15/03/2024", 2, "dấu hai chấm ở chỗ không được phép"),
         ("title: Bài\ndate 15/03/2024\ncategories: [Tin tức]", 3, "thiếu dấu hai chấm"),
-        ('title: "Bài chưa đóng ngoặc\ndate: 15/03/2024', 3, "dấu ngoặc mở ở dòng 2 chưa được đóng"),
+        ('title: "Bài chưa đóng ngoặc\ndate: 15/03/2024', 2, "mở bằng dấu ngoặc kép ở dòng này"),
         ("title: Bài\ncategories: [Tin tức, Thông báo\ndate: 15/03/2024", 3, "chưa được đóng bằng ]"),
         ("title: Bài\ndate: 15/03/2024\ntags:\n  - một\n - hai", 6, "thụt lề không đều"),
         ("title: @xahoaan thông báo\ndate: 15/03/2024", 2, "ký tự YAML dành riêng"),

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from trangxa.core.plainyaml import read_plain_mapping
+from trangxa.core.plainyaml import read_plain_mapping, unclosed_quote_line
 from trangxa.core.problems import ContentError, Problem
 
 # libyaml's parser is many times faster than the pure-Python one; same results, same marks.
@@ -30,6 +30,11 @@ _QUOTE_ADVICE = 'hãy đặt cả giá trị trong ngoặc kép, ví dụ title:
 _GENERAL_ADVICE = (
     "Kiểm tra dấu hai chấm sau mỗi khóa, dấu ngoặc kép đóng mở đủ cặp, và thụt lề bằng dấu "
     f"cách; giá trị có dấu hai chấm hay ký tự đặc biệt thì {_QUOTE_ADVICE}"
+)
+_UNCLOSED_QUOTE = (
+    "Lỗi cú pháp YAML: giá trị mở bằng dấu ngoặc kép ở dòng này nhưng không có dấu ngoặc "
+    "đóng. Thêm dấu ngoặc cùng loại (\" hoặc ') ở cuối giá trị, ví dụ "
+    'title: "Thông báo lịch tiếp dân".'
 )
 
 # PyYAML explains in English; each common reason is reworded for staff with its fix.
@@ -177,6 +182,9 @@ def load_with_pyyaml(
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
+        opened = unclosed_quote_line(text)
+        if opened is not None:
+            raise ContentError(Problem(path, first_line + opened, _UNCLOSED_QUOTE)) from exc
         line, message = explain_yaml_error(exc, first_line)
         raise ContentError(Problem(path, first_line + line, message)) from exc
     except yaml.reader.ReaderError as exc:

@@ -152,3 +152,48 @@ def read_plain_mapping(
         data[key] = value
         key_lines[key] = first_line + number
     return data, key_lines
+
+
+def unclosed_quote_line(text: str) -> int | None:
+    """0-based line where a quoted value opens and is not closed on the same line, if any.
+
+    PyYAML would read on into the next lines and report where it finally gave up, often on
+    a later line closed by another value's quote; staff must be sent where the quote opens.
+    Only called once PyYAML has refused the text, since a quoted value may rightly go on
+    over several lines.
+    """
+    for index, line in enumerate(text.split("\n")):
+        stripped = line.lstrip()
+        if stripped.startswith("#"):
+            continue
+        match = _VALUE_START.match(stripped)
+        if match is not None and _opens_unclosed(stripped[match.end() :]):
+            return index
+    return None
+
+
+# A mapping key with its colon, or a list dash: what comes after is a value.
+_VALUE_START = re.compile(r"(?:-\s+|[^\s:#\"'][^:#]*:\s+)")
+
+
+def _opens_unclosed(value: str) -> bool:
+    quote, previous, position = "", "", 0
+    while position < len(value):
+        char = value[position]
+        if quote:
+            # A backslash escape in double quotes, a doubled quote in single quotes: skip both.
+            escaped = (char == "\\" and quote == '"') or (
+                char == quote == "'" and value[position + 1 : position + 2] == "'"
+            )
+            if escaped:
+                position += 1
+            elif char == quote:
+                quote, previous = "", char
+        elif char == "#" and (position == 0 or value[position - 1].isspace()):
+            break
+        elif char in "\"'" and previous in ("", "[", "{", ",", ":"):
+            quote = char
+        elif not char.isspace():
+            previous = char
+        position += 1
+    return bool(quote)
