@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from trangxa.commands.site import Site, SiteConfigError, add_config_option, load_site
-from trangxa.core.dates import VN_TZ, format_vn_datetime
+from trangxa.core import clock
+from trangxa.core.dates import format_vn_datetime
 from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_number
 from trangxa.news import site as news_site
@@ -270,7 +271,7 @@ def run(args: argparse.Namespace) -> int:
     except SiteConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    report = check_site(site, datetime.now(VN_TZ))
+    report = check_site(site, clock.now())
     print(format_report(report, args.config_file))
     if report.invalid or (args.strict and report.warnings):
         return 1

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import cast
 
 from trangxa.commands.site import Site, SiteConfigError, add_config_option, load_site
-from trangxa.core.dates import VN_TZ, DateParseError, parse_as_of
+from trangxa.core import clock
+from trangxa.core.dates import DateParseError, parse_as_of
 from trangxa.core.problems import Problem
 from trangxa.news.collect import PostCollection, assign_urls
 from trangxa.procedures.collection import load_procedures
@@ -136,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
 
 def now() -> datetime:
     """The moment of counting, to the second, as the output shows it."""
-    return datetime.now(VN_TZ).replace(microsecond=0)
+    return clock.now()
 
 
 def gather(

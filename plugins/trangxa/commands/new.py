@@ -9,7 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from trangxa.commands.site import SiteConfigError, add_config_option, load_site
-from trangxa.core.dates import VN_TZ, DateParseError, format_vn_datetime, parse_date, to_vn
+from trangxa.core import clock
+from trangxa.core.dates import DateParseError, format_vn_datetime, parse_date, to_vn
 from trangxa.core.slugs import slugify
 from trangxa.core.textfile import nfc
 from trangxa.news.post import BODY_PLACEHOLDER, unknown_category_message
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        date = to_vn(parse_date(args.date)) if args.date else datetime.now(VN_TZ)
+        date = to_vn(parse_date(args.date)) if args.date else clock.now()
     except DateParseError as exc:
         print(f"--date: {exc}", file=sys.stderr)
         return 2
@@ -146,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
     print(shown_path(target))
     if args.draft:
         note = "Bài đang là bản nháp: xóa dòng draft: true khi muốn đăng."
-    elif date > datetime.now(VN_TZ):
+    elif date > clock.now():
         note = f"Bài hẹn giờ: chỉ hiện trên trang từ {format_vn_datetime(date)}."
     else:
         note = "Mở tệp để viết nội dung, rồi chạy trangxa check trước khi đăng."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import pickle
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 import trangxa
+from trangxa.core import clock
 from trangxa.news.collect import PostCollection, PostMemo, collect_posts
 from trangxa.news.config import NewsConfig
 
@@ -56,7 +57,7 @@ class Site:
         """
         news = self.news
         categories = list(news.categories)
-        cache = PostMemoFile(self.root / CACHE_FILE, (tuple(categories), date.today()))
+        cache = PostMemoFile(self.root / CACHE_FILE, (tuple(categories), clock.today()))
         memo = cache.load()
         collection = collect_posts(self.root / news.posts_dir, self.root, categories, now, memo)
         if collection.parsed:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import signal
-from datetime import date, datetime
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -21,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from trangxa import fragments, serve_output, theme
-from trangxa.core.dates import VN_TZ
+from trangxa.core import clock
 from trangxa.core.problems import Problem
 from trangxa.htmlfix import fix_theme_html
 from trangxa.news import prerender, site
@@ -100,11 +99,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         memo = None
         if self.command == "serve":
             # A post's checks depend on the configured categories and on today's date.
-            key = (tuple(self.config.categories), date.today())
+            key = (tuple(self.config.categories), clock.today())
             if key != self.post_memo_key:
                 self.post_memo, self.post_memo_key = {}, key
             memo = self.post_memo
-        self.state = site.load(root, self.config, datetime.now(VN_TZ), show_unpublished, memo)
+        self.state = site.load(root, self.config, clock.now(), show_unpublished, memo)
         report(self.state.errors, self.state.warnings, fail=self.command != "serve")
         for generated in site.generated_files(self.state, config, root):
             files.append(generated)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from trangxa.core import clock
 from trangxa.core.dates import format_vn_datetime, format_vn_long, format_vn_short, iso_vn
 from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_size
@@ -379,7 +380,7 @@ def prepare_cache(
 ) -> PageCacheState:
     """Fold the site-wide inputs into the cache's base key; give post pages their content key."""
     cache.begin(digest(config_fingerprint(config), files_fingerprint(files), nav_fingerprint(nav)))
-    result = PageCacheState(enabled=True, today=date.today().isoformat())
+    result = PageCacheState(enabled=True, today=clock.today().isoformat())
     for uri, post in state.posts_by_uri.items():
         file = files.get_file_from_path(uri)
         page = file.page if file is not None else None

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from trangxa.console import reading
-from trangxa.core.dates import VN_TZ
+from trangxa.core import clock
 from trangxa.core.problems import Problem
 from trangxa.core.slugs import fold, slugify
 from trangxa.procedures.model import Procedure
@@ -26,7 +26,7 @@ def load_procedures(
     Returns the valid procedures sorted by field and name, and every problem found: errors
     for records that cannot be used, warnings for what looks wrong but can be shown.
     """
-    now = now or datetime.now(VN_TZ)
+    now = now or clock.now()
     folder = site_dir_root / procedures_dir
     procedures: list[Procedure] = []
     problems: list[Problem] = []

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +12,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from trangxa.core.dates import VN_TZ
+from trangxa.core import clock
 from trangxa.core.problems import Problem
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.collection import load_procedures
@@ -35,14 +33,6 @@ log = get_plugin_logger(__name__)
 PACKAGE_DIR = Path(__file__).parent
 ASSETS = ("procedures.css", "procedures.js")
 ASSETS_URI = "assets/trangxa"
-
-
-def build_time() -> datetime:
-    """Time printed as the fallback date; SOURCE_DATE_EPOCH makes builds reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(VN_TZ)
-    return datetime.now(VN_TZ)
 
 
 def agency_name(config: MkDocsConfig) -> str | None:
@@ -99,7 +89,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             changes_title=self.config.changes_title,
             archive_title=self.config.archive_title,
             print_heading=self.config.print_heading or agency_name(config) or config.site_name,
-            built=build_time(),
+            built=clock.now(),
         )
         addresses = settings.addresses
         by_code = {procedure.code: procedure for procedure in procedures}

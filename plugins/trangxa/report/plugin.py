@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -17,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from trangxa import theme
-from trangxa.core.dates import VN_TZ
+from trangxa.core import clock
 from trangxa.core.vnformat import format_number
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.model import Procedure
@@ -45,13 +44,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.now = datetime.now(VN_TZ).replace(microsecond=0)
+        self.now = clock.now()
         self.view: ReportView | None = None
         self.roles: dict[str, PageRole] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Take the moment of counting once per build and make the template findable."""
-        self.now = datetime.now(VN_TZ).replace(microsecond=0)
+        self.now = clock.now()
         self.view = None
         self.roles = {}
         if self.config.enabled:
