@@ -22,12 +22,14 @@ from mkdocs.utils.templates import TemplateContext
 from trangxa import fragments, serve_output, theme
 from trangxa.core import clock
 from trangxa.core.problems import Problem
+from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.htmlfix import fix_theme_html
 from trangxa.news import prerender, site
 from trangxa.news.cache import CacheKey, RenderCache
 from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
+from trangxa.news.settings import check_agency_pages, check_news_settings, check_site_labels
 from trangxa.news.site import PageCacheState
 from trangxa.search.index_memo import EntryMemo
 
@@ -75,6 +77,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start each build with fresh state and the trangxa templates in place."""
         self.state = site.NewsState()
+        check_site_labels(config)
+        if self.config.enabled:
+            check_news_settings(self.config)
         theme.add_theme_dir(config, theme.THEME_DIR)
         theme.add_assets(config, theme.STYLESHEET, theme.SCRIPT)
         return config
@@ -94,6 +99,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             self.holding = False
         if not self.config.enabled:
             return files
+        check_agency_pages(config.extra, files)
         root = Path(config.config_file_path).parent
         show_unpublished = self.command == "serve" and self.config.drafts_on_serve
         memo = None
@@ -172,6 +178,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Offer the news and the date filters to templates; while serving, reuse compiled ones."""
+        autoescape_project_templates(env)
         fragments.add_original_templates(env)
         theme.use_plain_template_cache(env)
         site.register_template_helpers(env, self.state, self.config)

@@ -13,6 +13,7 @@ from typing import Any
 from trangxa.core.dates import DateParseError, is_suspicious_year, parse_date, to_vn
 from trangxa.core.frontmatter import FrontMatter, split_front_matter
 from trangxa.core.problems import ContentError, Problem
+from trangxa.core.safehtml import unsafe_url_in, unsafe_url_message
 from trangxa.core.slugs import check_custom_slug, fold, slugify
 from trangxa.core.textfile import nfc, read_source
 
@@ -167,6 +168,10 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
     tags = _string_list(meta, "tags", front, source)
     authors = _string_list(meta, "authors", front, source)
     slug, explicit = _slug(meta, front, source, title)
+    for key in ("links", "image"):
+        unsafe = unsafe_url_in(meta.get(key))
+        if unsafe is not None:
+            raise ContentError(Problem(source, front.line_of(key), unsafe_url_message(key, unsafe)))
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise ContentError(

@@ -3,34 +3,36 @@
 from __future__ import annotations
 
 import re
-from html import escape
 
+from trangxa.core.safehtml import Markup, escape
 from trangxa.procedures.model import Text
 
 _URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]#!|])")
 
 
-def inline(text: str) -> str:
+def inline(text: str) -> Markup:
     """Escaped text with web addresses turned into links and line breaks kept."""
-    parts: list[str] = []
+    parts: list[Markup] = []
     position = 0
     for match in _URL.finditer(text):
         parts.append(escape(text[position : match.start()]))
         url = escape(match.group(0))
-        parts.append(f'<a href="{url}">{url}</a>')
+        parts.append(Markup('<a href="{0}">{0}</a>').format(url))
         position = match.end()
     parts.append(escape(text[position:]))
-    return "<br>".join("".join(parts).split("\n"))
+    return Markup("<br>").join(Markup("").join(parts).split("\n"))
 
 
-def block(value: Text) -> str:
+def block(value: Text) -> Markup:
     """Paragraphs for a text, a bullet list for a list of items."""
     if isinstance(value, list):
         if len(value) == 1:
-            return f"<p>{inline(value[0])}</p>"
-        return "<ul>" + "".join(f"<li>{inline(item)}</li>" for item in value) + "</ul>"
+            return Markup("<p>{}</p>").format(inline(value[0]))
+        items = Markup("").join(Markup("<li>{}</li>").format(inline(item)) for item in value)
+        return Markup("<ul>{}</ul>").format(items)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
-    return "".join(f"<p>{inline(p)}</p>" for p in paragraphs)
+    return Markup("").join(Markup("<p>{}</p>").format(inline(p)) for p in paragraphs)
 
 
 def one_line(value: Text) -> str:
@@ -39,9 +41,9 @@ def one_line(value: Text) -> str:
     return "; ".join(" ".join(item.split()) for item in items)
 
 
-def md_heading_text(text: str) -> str:
-    """Text safe inside a Markdown heading: characters Markdown would act on are escaped."""
-    return re.sub(r"([\\`*_{}\[\]<>#!|])", r"\\\1", text)
+def md_heading_text(text: str) -> Markup:
+    """Text safe inside a Markdown heading: HTML escaped, then Markdown's signs escaped."""
+    return Markup(_MARKDOWN_SIGNS.sub(r"\\\1", str(escape(text))))
 
 
 def yaml_string(text: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from trangxa.core import clock
 from trangxa.core.problems import Problem
+from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.collection import load_procedures
 from trangxa.procedures.config import ProceduresConfig
@@ -27,6 +29,8 @@ from trangxa.procedures.pages import (
     index_page,
     procedure_page,
 )
+from trangxa.procedures.render import PageTemplates
+from trangxa.theme import add_theme_dir
 
 log = get_plugin_logger(__name__)
 
@@ -58,7 +62,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         """Reset per-build state and make the page template findable."""
         self.procedures: list[Procedure] = []
         if self.config.enabled:
-            config.theme.dirs.append(str(PACKAGE_DIR / "templates"))
+            add_theme_dir(config, PACKAGE_DIR / "templates")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -90,6 +94,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             archive_title=self.config.archive_title,
             print_heading=self.config.print_heading or agency_name(config) or config.site_name,
             built=clock.now(),
+            templates=PageTemplates(config.theme.dirs),
         )
         addresses = settings.addresses
         by_code = {procedure.code: procedure for procedure in procedures}
@@ -121,6 +126,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 ),
             )
         return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Escape every value in trangxa's templates, also when the news plugin is off."""
+        autoescape_project_templates(env)
+        return env
 
     def _add(self, files: Files, file: File) -> None:
         """Add a generated file, refusing to hide a page of the same address in docs/."""

@@ -17,6 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from trangxa import theme
 from trangxa.core import clock
+from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.vnformat import format_number
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.model import Procedure
@@ -153,6 +154,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Numbers written the Vietnamese way in the report template."""
         env.filters["vn_number"] = format_number
+        autoescape_project_templates(env)
         return env
 
     def on_page_context(
