@@ -30,6 +30,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         ("can-bo/index.html", "Hướng dẫn cho cán bộ"),
         ("can-bo/viet-bai/index.html", "Viết một bài tin"),
         ("can-bo/doc-loi/index.html", "Đọc thông báo lỗi"),
+        ("can-bo/so-lieu-bao-cao/index.html", "Số liệu cho báo cáo"),
     ],
 )
 def test_guide_pages_are_built(sample: BuildResult, page: str, heading: str) -> None:

@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from trangxa.commands.site import Site, SiteConfigError, add_config_option, load_site
 from trangxa.core import clock
@@ -17,7 +17,6 @@ from trangxa.core.problems import Problem
 from trangxa.news.collect import PostCollection, assign_urls
 from trangxa.procedures.collection import load_procedures
 from trangxa.procedures.model import Procedure
-from trangxa.report.appendix import DEFAULT_REPORT_SYMBOL, Appendix, build_appendix
 from trangxa.report.config import (
     PROCEDURES_PLUGIN,
     REPORT_PLUGIN,
@@ -28,6 +27,10 @@ from trangxa.report.config import (
 from trangxa.report.count import PeriodCount, count_period, to_json_dict
 from trangxa.report.periods import MODES, Mode, parse_period
 from trangxa.report.text import render_text
+
+if TYPE_CHECKING:
+    from trangxa.report.appendix import Appendix
+    from trangxa.report.visits import VisitCount
 
 FORMATS = ("text", "json", "csv", "docx", "xlsx")
 # Word and Excel files are not text: they are written to a file named with -o.
@@ -82,6 +85,15 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="dấu ngăn cột của tệp csv: semicolon (;, mặc định, để Excel với cài đặt vùng "
         "Việt Nam tách đúng cột khi mở bằng cách bấm đúp) hoặc comma (,)",
     )
+    parser.add_argument(
+        "--access-log",
+        dest="access_logs",
+        action="append",
+        default=[],
+        metavar="TỆP",
+        help="nhật ký truy cập của máy chủ web (dạng combined của nginx, Apache; tệp thường "
+        "hoặc .gz) để đếm lượt truy cập trong kỳ; lặp lại cho nhiều tệp",
+    )
     add_config_option(parser)
     parser.add_argument("-o", "--output", metavar="TỆP", help="ghi kết quả ra tệp này")
 
@@ -132,7 +144,17 @@ def run(args: argparse.Namespace) -> int:
         list(site.news.categories),
         site.mkdocs.site_url or "",
     )
-    return _emit(count, args, site)
+    visits = None
+    if args.access_logs:
+        # Loaded only with logs to read, like the bot list it brings in.
+        from trangxa.report.accesslog import AccessLogError
+        from trangxa.report.visits import count_visits
+
+        try:
+            visits = count_visits([Path(name) for name in args.access_logs], period, as_of)
+        except AccessLogError as exc:
+            return _fail(str(exc))
+    return _emit(count, visits, args, site)
 
 
 def now() -> datetime:
@@ -159,7 +181,9 @@ def gather(
     return collection, procedures, errors, warnings
 
 
-def _appendix(count: PeriodCount, site: Site) -> Appendix:
+def _appendix(count: PeriodCount, visits: VisitCount | None, site: Site) -> Appendix:
+    from trangxa.report.appendix import DEFAULT_REPORT_SYMBOL, build_appendix
+
     report_config = site.plugin_config(REPORT_PLUGIN)
     symbol = report_config.report_symbol if report_config is not None else DEFAULT_REPORT_SYMBOL
     mkdocs = site.mkdocs
@@ -169,15 +193,18 @@ def _appendix(count: PeriodCount, site: Site) -> Appendix:
         agency_of(mkdocs.extra, mkdocs.site_author, mkdocs.site_name),
         site.news.cchc_category,
         symbol,
+        visits,
     )
 
 
-def _emit(count: PeriodCount, args: argparse.Namespace, site: Site) -> int:
+def _emit(
+    count: PeriodCount, visits: VisitCount | None, args: argparse.Namespace, site: Site
+) -> int:
     site_name = site.mkdocs.site_name
     output = Path(args.output) if args.output else None
     if args.format in FILE_FORMATS:
         assert output is not None
-        appendix = _appendix(count, site)
+        appendix = _appendix(count, visits, site)
         # Loaded only for these files: python-docx and openpyxl take long to import.
         if args.format == "docx":
             from trangxa.report.word import write_docx
@@ -194,13 +221,18 @@ def _emit(count: PeriodCount, args: argparse.Namespace, site: Site) -> int:
     if args.format == "csv":
         from trangxa.report.csvfile import csv_bytes
 
-        data = csv_bytes(count, args.csv_separator)
+        data = csv_bytes(count, args.csv_separator, visits)
     elif args.format == "json":
-        text = json.dumps(to_json_dict(count), ensure_ascii=False, indent=2) + "\n"
+        document = to_json_dict(count)
+        if visits is not None:
+            from trangxa.report.visits import visits_json
+
+            document["visits"] = visits_json(visits)
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         data = text.encode("utf-8")
     else:
         cchc = unicodedata.normalize("NFC", site.news.cchc_category)
-        data = render_text(count, site_name, cchc).encode("utf-8")
+        data = render_text(count, site_name, cchc, visits).encode("utf-8")
     if output is not None:
         output.write_bytes(data)
         return 0

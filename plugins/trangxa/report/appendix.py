@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -11,6 +10,7 @@ from typing import Literal
 from trangxa.core.dates import format_vn_datetime
 from trangxa.report.count import PeriodCount
 from trangxa.report.text import CHANGE_NAMES, MODE_NAMES, summary_sentences, window_text
+from trangxa.report.visits import VisitCount, coverage_note, visits_figures, visits_sentence
 
 Cell = str | int | datetime
 Align = Literal["left", "center", "right"]
@@ -146,9 +146,7 @@ def build_appendix(
     agency: str,
     cchc_category: str | None,
     report_symbol: str = DEFAULT_REPORT_SYMBOL,
-    extra_summary: Sequence[str] = (),
-    extra_notes: Sequence[str] = (),
-    extra_figures: Sequence[tuple[str, int]] = (),
+    visits: VisitCount | None = None,
 ) -> Appendix:
     """Heading, period, figures in words and every table, in the order the appendix shows them."""
     period = count.period
@@ -158,7 +156,14 @@ def build_appendix(
         notes.append(
             f"Kỳ báo cáo chưa kết thúc: số liệu tính đến {format_vn_datetime(count.as_of)}."
         )
-    notes.extend(extra_notes)
+    extra_summary: list[str] = []
+    extra_figures: list[tuple[str, int]] = []
+    if visits is not None:
+        note = coverage_note(visits)
+        if note:
+            notes.append(note)
+        extra_summary.append(visits_sentence(visits))
+        extra_figures += visits_figures(visits)
     listings = [_by_category(count, cchc)]
     procedures = _procedures(count)
     if procedures is not None:

@@ -14,6 +14,8 @@ import io
 
 from trangxa.core.dates import format_vn_datetime
 from trangxa.report.count import PeriodCount
+from trangxa.report.text import visits_lines
+from trangxa.report.visits import VisitCount
 
 CSV_HEADER = ("STT", "Ngày đăng", "Tiêu đề", "Chuyên mục", "Đường dẫn", "Tệp nguồn")
 SEPARATORS = {"semicolon": ";", "comma": ","}
@@ -28,8 +30,13 @@ def neutralise(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
-def csv_bytes(count: PeriodCount, separator: str = DEFAULT_SEPARATOR) -> bytes:
-    """One row per counted post, UTF-8 with a byte-order mark so Excel reads the diacritics."""
+def csv_bytes(
+    count: PeriodCount, separator: str = DEFAULT_SEPARATOR, visits: VisitCount | None = None
+) -> bytes:
+    """One row per counted post, UTF-8 with a byte-order mark so Excel reads the diacritics.
+
+    With access logs, the visit figures follow the posts after an empty row, label and number.
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=SEPARATORS[separator], lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
@@ -44,4 +51,8 @@ def csv_bytes(count: PeriodCount, separator: str = DEFAULT_SEPARATOR) -> bytes:
                 neutralise(item.source),
             )
         )
+    if visits is not None:
+        writer.writerow(())
+        for line in visits_lines(visits):
+            writer.writerow(neutralise(cell) for cell in line.split("\t"))
     return buffer.getvalue().encode("utf-8-sig")

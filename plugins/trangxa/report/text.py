@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from trangxa.core.dates import format_vn_datetime, format_vn_short, to_vn
 from trangxa.core.vnformat import format_number
 from trangxa.report.count import PeriodCount
 from trangxa.report.periods import Period
+
+if TYPE_CHECKING:
+    from trangxa.report.visits import VisitCount
 
 MODE_NAMES = {
     "nd09": "chốt số liệu theo Điều 12 Nghị định 09/2019/NĐ-CP",
@@ -74,7 +78,31 @@ def summary_sentences(count: PeriodCount, site_name: str, cchc_category: str | N
     return sentences
 
 
-def render_text(count: PeriodCount, site_name: str, cchc_category: str | None) -> str:
+def visits_lines(visits: VisitCount) -> list[str]:
+    """The visits block of the text output: a warning when the logs fall short, the sentence, a table."""
+    from trangxa.report.visits import coverage_note, visits_figures, visits_sentence
+
+    note = coverage_note(visits)
+    lines = [f"Lưu ý: {note}"] if note else []
+    lines += [visits_sentence(visits), "", "Lượt truy cập\tSố liệu"]
+    lines += [f"{label}\t{format_number(value)}" for label, value in visits_figures(visits)]
+    covered = "—" if visits.first is None else format_vn_datetime(visits.first)
+    until = "—" if visits.last is None else format_vn_datetime(visits.last)
+    lines += [
+        f"Nhật ký từ\t{covered}",
+        f"Nhật ký đến\t{until}",
+        f"Số dòng nhật ký đã đọc\t{format_number(visits.lines)}",
+        f"Số dòng sai định dạng, bỏ qua\t{format_number(visits.skipped)}",
+    ]
+    return lines
+
+
+def render_text(
+    count: PeriodCount,
+    site_name: str,
+    cchc_category: str | None,
+    visits: VisitCount | None = None,
+) -> str:
     """Heading, window, sentences, then tab-separated tables that paste into Word or Excel."""
     period = count.period
     lines = [
@@ -105,4 +133,6 @@ def render_text(count: PeriodCount, site_name: str, cchc_category: str | None) -
             f"Còn hiệu lực đến ngày {format_vn_short(count.procedures.in_force_at)}\t"
             f"{format_number(count.procedures.in_force)}"
         )
+    if visits is not None:
+        lines += ["", *visits_lines(visits)]
     return "\n".join(lines) + "\n"
