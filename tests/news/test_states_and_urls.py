@@ -63,7 +63,7 @@ def test_same_explicit_slug_is_an_error_naming_both_files(tmp_path: Path) -> Non
         ("title: Không ngày", 1, "chưa có ngày đăng"),
         ("title: Ngày sai\ndate: 31/02/2024", 3, "31/02/2024"),
         ("title: Sai chuyên mục\ndate: 2024-01-01\ncategories: [Tin tuc]", 4, '"Tin tức"'),
-        ('title: "Thiếu ngoặc\ndate: 2024-01-01', 3, "YAML"),
+        ('title: "Thiếu ngoặc\ndate: 2024-01-01', 2, "YAML"),
     ],
 )
 def test_bad_front_matter_fails_the_build_with_file_and_line(

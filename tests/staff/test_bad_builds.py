@@ -130,11 +130,15 @@ def test_windows_1258_post_is_refused_and_never_shown_garbled(tmp_path: Path) ->
     for page in pages:
         assert not MOJIBAKE.search(page.read_text(encoding="utf-8")), page
     clean = build_site(copy_fixture(FIXTURE, tmp_path / "clean"), strict=False, command="serve")
+    # One page more: the post's address explains the error instead of showing its text.
+    error_page = Path("tin-tuc/2024/cp1258/index.html")
     assert {p.relative_to(preview.site_dir) for p in pages} == {
         p.relative_to(clean.site_dir)
         for p in clean.site_dir.rglob("*")
         if p.suffix in {".html", ".xml", ".json"}
-    }
+    } | {error_page}
+    shown = (preview.site_dir / error_page).read_text(encoding="utf-8")
+    assert "Bài viết đang có lỗi" in shown and "Tệp không phải mã UTF-8" in shown
 
 
 def test_bom_crlf_and_nfd_post_builds_with_composed_text(tmp_path: Path) -> None:

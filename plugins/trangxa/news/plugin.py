@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from trangxa import fragments, serve_output, theme
+from trangxa import fragments, preview, serve_output, theme
 from trangxa.core import clock
 from trangxa.core.problems import Problem
 from trangxa.core.safehtml import autoescape_project_templates
@@ -60,6 +60,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.split_nav: Navigation | None = None
         self.holding = False
         self.trust_previous = True
+        # Preview only: the address each post had, so a post that breaks keeps its address.
+        self.known_urls: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
@@ -82,6 +84,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             check_news_settings(self.config)
         theme.add_theme_dir(config, theme.THEME_DIR)
         theme.add_assets(config, theme.STYLESHEET, theme.SCRIPT)
+        if self.command == "serve":
+            preview.add_assets(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -113,6 +117,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         report(self.state.errors, self.state.warnings, fail=self.command != "serve")
         for generated in site.generated_files(self.state, config, root):
             files.append(generated)
+        if self.command == "serve":
+            self.known_urls.update((post.source, post.url) for post in self.state.shown)
+            broken = self.state.collection.errors
+            for page in preview.broken_post_pages(
+                broken, self.config.url_prefix, self.known_urls, config, files
+            ):
+                files.append(page)
         return files
 
     # Last of all plugins: a second process started here must see the navigation as final.
@@ -236,6 +247,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.end_split()
         if self.state.sections is not None:
             site.write_feeds(self.state, config, self.config)
+        if self.command == "serve":
+            procedures = getattr(config.plugins.get("trangxa-procedures"), "problems", [])
+            problems = [*self.state.errors, *self.state.warnings, *procedures]
+            preview.write_problems(config.site_dir, problems)
         if self.previous.mark_ns is not None:
             serve_output.prune(config.site_dir, self.previous.mark_ns, self.previous.kept)
 

@@ -58,9 +58,19 @@ def error_summary(errors: list[Problem]) -> str:
 class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     """Reads procedures/*.yml and adds their pages to the site."""
 
+    def __init__(self) -> None:
+        self.command = "build"
+        # Every problem of the last build, for the preview's list of errors.
+        self.problems: list[Problem] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is a preview, which shows errors instead of stopping."""
+        self.command = command
+
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         """Reset per-build state and make the page template findable."""
         self.procedures: list[Procedure] = []
+        self.problems = []
         if self.config.enabled:
             add_theme_dir(config, PACKAGE_DIR / "templates")
         return config
@@ -75,8 +85,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             if problem.severity == "warning":
                 log.warning(str(problem))
         errors = [problem for problem in problems if problem.severity == "error"]
-        if errors:
+        self.problems = problems
+        if errors and self.command != "serve":
             raise PluginError(error_summary(errors))
+        for problem in errors:
+            # The preview lists these on every page and leaves the broken records out.
+            log.error(str(problem))
         self.procedures = procedures
 
         if not config.site_url:
