@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/trangxa/trangxa.css"
@@ -84,3 +85,23 @@ def material_translator(env: Environment, language: str) -> Callable[[str], Any]
         return chosen.t(key) or fallback.t(key) or key
 
     return translate
+
+
+def require_material(config: MkDocsConfig) -> None:
+    """Stop at once, with what to change, on a combination trangxa cannot build."""
+    name = config.theme.name
+    if name != "material":
+        raise PluginError(
+            f'Trang đang dùng giao diện "{name or "không tên"}", nhưng trangxa chỉ chạy với '
+            "giao diện Material for MkDocs. Trong mkdocs.yml, sửa mục theme thành:\n"
+            "  theme:\n    name: material\n    language: vi"
+        )
+    for key, plugin in config.plugins.items():
+        if type(plugin).__module__.startswith("material.plugins.blog"):
+            raise PluginError(
+                f'mkdocs.yml đang bật plugin "{key}" (blog của Material) cùng với trangxa-news. '
+                "Hai plugin cùng làm tin bài nên không dùng chung được: xóa dòng "
+                f'"- {key.removeprefix("material/")}" trong mục plugins của mkdocs.yml; bài viết '
+                "của blog chuyển vào thư mục posts/ (xem hướng dẫn cán bộ, mục chuyển từ blog "
+                "của Material)."
+            )

@@ -78,6 +78,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start each build with fresh state and the trangxa templates in place."""
+        theme.require_material(config)
         self.state = site.NewsState()
         check_site_labels(config)
         if self.config.enabled:

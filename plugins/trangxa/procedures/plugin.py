@@ -13,6 +13,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from trangxa import theme
 from trangxa.core import clock
 from trangxa.core.problems import Problem
 from trangxa.core.safehtml import autoescape_project_templates
@@ -69,6 +70,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         """Reset per-build state and make the page template findable."""
+        theme.require_material(config)
         self.procedures: list[Procedure] = []
         self.problems = []
         if self.config.enabled:

@@ -51,6 +51,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Take the moment of counting once per build and make the template findable."""
+        theme.require_material(config)
         self.now = clock.now()
         self.view = None
         self.roles = {}

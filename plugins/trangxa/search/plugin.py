@@ -21,7 +21,7 @@ from trangxa.search.material_search import (
     use_vietnamese_separator,
 )
 from trangxa.search.page_text import space_table_cells
-from trangxa.theme import add_theme_dir
+from trangxa.theme import add_theme_dir, require_material
 
 log = get_plugin_logger(__name__)
 
@@ -52,6 +52,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Check Material's search is Vietnamese only and give it the Vietnamese separator."""
         if not self.config.enabled:
             return config
+        require_material(config)
         search = material_search_plugin(config)
         require_vietnamese(search_languages(search, config))
         if not use_vietnamese_separator(search):
