@@ -9,6 +9,7 @@ import yaml
 
 from trangxa.core.plainyaml import read_plain_mapping, unclosed_quote_line
 from trangxa.core.problems import ContentError, Problem
+from trangxa.core.yamlguard import check_yaml_bounds, duplicate_key_problem
 
 # libyaml's parser is many times faster than the pure-Python one; same results, same marks.
 _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -173,11 +174,15 @@ def load_with_pyyaml(
     text: str, path: str, first_line: int = 1
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """load_yaml_mapping for any YAML, with PyYAML's errors explained for staff."""
+    check_yaml_bounds(text, path, first_line)
     try:
         loader = _StringDatesLoader(text)
         try:
             # One parse gives both the node tree (for key lines) and the data.
             node = loader.get_single_node()
+            duplicate = duplicate_key_problem(node, path, first_line) if node else None
+            if duplicate is not None:
+                raise ContentError(duplicate)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()

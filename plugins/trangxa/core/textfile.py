@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
-from trangxa.core.problems import ContentError, Problem
+from trangxa.core.problems import ContentError, Problem, Severity
 
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -37,6 +38,49 @@ class SourceText(NamedTuple):
     text: str
     had_bom: bool
     had_crlf: bool
+    # Lines (1-based) that held characters XML cannot carry; they were removed.
+    control_lines: tuple[int, ...] = ()
+
+
+# Characters no XML page or feed can carry: C0 controls other than tab, LF and CR (Word's
+# Shift+Enter gives VT), the non-characters U+FFFE and U+FFFF, and lone surrogates.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def control_problem(display_path: str, line: int, severity: Severity = "warning") -> Problem:
+    """The message for a line that held an invisible control character."""
+    return Problem(
+        display_path,
+        line,
+        "Dòng này có ký tự điều khiển không nhìn thấy (thường do chép từ Word, ví dụ "
+        "Shift+Enter, hoặc từ PDF). Trang web và RSS không chứa được ký tự đó nên khi dựng "
+        "trang nó bị bỏ đi. Hãy xóa dòng này rồi gõ lại bằng tay để tệp sạch hẳn.",
+        severity,
+    )
+
+
+def has_control(text: str) -> bool:
+    """Whether a text holds a character XML cannot carry."""
+    return _NOT_IN_XML.search(text) is not None
+
+
+def remove_controls(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text without characters XML cannot carry, and the lines that held them."""
+    if _NOT_IN_XML.search(text) is None:
+        return text, ()
+    lines: list[int] = []
+    position, line = 0, 1
+    for match in _NOT_IN_XML.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    # Word's line and page breaks stand between words: a space keeps the words apart.
+    return _NOT_IN_XML.sub(_replacement, text), tuple(lines)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group(0) in "\x0b\x0c" else ""
 
 
 def nfc(text: str) -> str:
@@ -127,5 +171,5 @@ def read_source(path: Path, display_path: str) -> SourceText:
         )
 
     had_crlf = "\r" in decoded
-    text = decoded.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceText(nfc(text), had_bom, had_crlf)
+    text, control_lines = remove_controls(decoded.replace("\r\n", "\n").replace("\r", "\n"))
+    return SourceText(nfc(text), had_bom, had_crlf, control_lines)

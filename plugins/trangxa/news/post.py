@@ -15,7 +15,7 @@ from trangxa.core.frontmatter import FrontMatter, split_front_matter
 from trangxa.core.problems import ContentError, Problem
 from trangxa.core.safehtml import unsafe_url_in, unsafe_url_message
 from trangxa.core.slugs import check_custom_slug, fold, slugify
-from trangxa.core.textfile import nfc, read_source
+from trangxa.core.textfile import control_problem, nfc, read_source
 
 # Keys trangxa reads, plus the ones Material's blog plugin accepts, so posts move over as-is.
 OWN_KEYS = frozenset(
@@ -126,7 +126,8 @@ class Post:
 
 def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Post:
     """Read and check one post; raise ContentError naming file and line on the first error."""
-    text = read_source(abs_path, source).text
+    read = read_source(abs_path, source)
+    text = read.text
     front = split_front_matter(text, source)
     if not front.has_block:
         raise ContentError(
@@ -138,7 +139,8 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
             )
         )
     meta = front.meta
-    warnings = _unknown_key_warnings(front, source)
+    warnings = [control_problem(source, line) for line in read.control_lines]
+    warnings += _unknown_key_warnings(front, source)
     size_warning = _size_warning(text, source)
     if size_warning is not None:
         warnings.append(size_warning)

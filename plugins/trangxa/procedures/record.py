@@ -12,7 +12,7 @@ from typing import Any
 from trangxa.core.dates import DateParseError, is_suspicious_year, parse_date
 from trangxa.core.frontmatter import load_yaml_mapping
 from trangxa.core.problems import ContentError, Problem
-from trangxa.core.textfile import read_source
+from trangxa.core.textfile import control_problem, read_source
 from trangxa.procedures.model import Document, HistoryEntry, OnlineService, Procedure, Text
 from trangxa.procedures.schema import (
     DOCUMENT_KEYS,
@@ -452,7 +452,8 @@ class RecordResult:
 def read_record(abs_path: FilePath, source: str, now: datetime) -> RecordResult:
     """Read one procedure file; the procedure is None when the file has an error."""
     try:
-        text = read_source(abs_path, source).text
+        read = read_source(abs_path, source)
+        text = read.text
         data, _ = load_yaml_mapping(text, source)
     except ContentError as exc:
         return RecordResult(None, [exc.problem])
@@ -470,4 +471,5 @@ def read_record(abs_path: FilePath, source: str, now: datetime) -> RecordResult:
         )
     reader = RecordReader(source, data, nested_lines(text), now, text.split("\n"))
     procedure = reader.procedure()
-    return RecordResult(procedure, reader.problems, reader.claimed_code)
+    controls = [control_problem(source, line) for line in read.control_lines]
+    return RecordResult(procedure, controls + reader.problems, reader.claimed_code)

@@ -1,0 +1,132 @@
+"""Addresses that would run code and settings that name nothing stop the build, in Vietnamese."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from tests.security.corpus import JAVASCRIPT_URLS, procedure_record, write_hostile_site
+from tests.sitebuild import build_site, captured_logs
+
+
+def _plain_site(root: Path) -> Path:
+    write_hostile_site(root, "thường")
+    return root
+
+
+def _build_error(root: Path) -> str:
+    """The exception and every logged error, as the person building would read them."""
+    with captured_logs() as records, pytest.raises((PluginError, Abort)) as caught:
+        build_site(root)
+    return "\n".join([str(caught.value), *(record.getMessage() for record in records)])
+
+
+def test_the_plain_site_builds(tmp_path: Path) -> None:
+    root = _plain_site(tmp_path)
+    assert (build_site(root).site_dir / "thu-tuc" / "moi" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("url", JAVASCRIPT_URLS)
+@pytest.mark.parametrize("key", ["links", "image"])
+def test_a_post_link_that_runs_code_is_refused(tmp_path: Path, key: str, url: str) -> None:
+    root = _plain_site(tmp_path)
+    post = root / "posts" / "2025" / "thong-bao.md"
+    value = [{"Hướng dẫn": url}] if key == "links" else url
+    lines = post.read_text("utf-8").splitlines(keepends=True)
+    text = "".join(line for line in lines if not line.startswith("links:"))
+    text = text.replace("---\n\n", f"{key}: {json.dumps(value)}\n---\n\n", 1)
+    post.write_text(text, encoding="utf-8")
+    message = _build_error(root)
+    assert "posts/2025/thong-bao.md" in message
+    assert f'Trường "{key}"' in message and "không được phép" in message
+
+
+@pytest.mark.parametrize("url", JAVASCRIPT_URLS)
+def test_a_procedure_portal_address_that_runs_code_is_refused(tmp_path: Path, url: str) -> None:
+    root = _plain_site(tmp_path)
+    record = procedure_record("1.000001", "x").replace(
+        "https://dichvucong.gov.vn/?q=%22%3E%3Cb%3E", url.replace("\t", "\\t")
+    )
+    (root / "procedures" / "moi.yml").write_text(record, encoding="utf-8")
+    message = _build_error(root)
+    assert "moi.yml" in message and "https://" in message
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("site_name", 'Xã <b onmouseover="alert(1)">Hòa An</b>'),
+        ("site_description", 'Trang "chính thức"'),
+        ("copyright", "<script>alert(1)</script>"),
+    ],
+)
+def test_a_label_material_prints_raw_may_not_hold_markup(
+    tmp_path: Path, setting: str, value: str
+) -> None:
+    root = _plain_site(tmp_path)
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(f"{setting}:"))
+    config.write_text(f"{setting}: {json.dumps(value)}\n{text}\n", encoding="utf-8")
+    message = _build_error(root)
+    assert f"mkdocs.yml, {setting}" in message and "có ký tự" in message
+
+
+def test_an_agency_address_that_runs_code_is_refused(tmp_path: Path) -> None:
+    root = _plain_site(tmp_path)
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        '"license": ', '"site_map": "javascript:alert(1)", "license": '
+    )
+    config.write_text(text, encoding="utf-8")
+    message = _build_error(root)
+    assert "extra.agency.site_map" in message and "không được phép" in message
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("cải cách hành chính", "Cải cách hành chính"),
+        ("Cải cách hành chánh", "Cải cách hành chính"),
+    ],
+)
+def test_cchc_category_must_name_a_declared_category(
+    tmp_path: Path, written: str, suggested: str
+) -> None:
+    root = _plain_site(tmp_path)
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "cchc_category: Cải cách hành chính", f"cchc_category: {written}"
+    )
+    config.write_text(text, encoding="utf-8")
+    message = _build_error(root)
+    assert f'cchc_category "{written}"' in message
+    assert f'Có phải ý bạn là "{suggested}"?' in message
+
+
+def test_cchc_category_in_another_normal_form_is_the_same(tmp_path: Path) -> None:
+    import unicodedata
+
+    root = _plain_site(tmp_path)
+    config = root / "mkdocs.yml"
+    nfd = unicodedata.normalize("NFD", "Cải cách hành chính")
+    text = config.read_text("utf-8").replace(
+        "cchc_category: Cải cách hành chính", f"cchc_category: {nfd}"
+    )
+    config.write_text(text, encoding="utf-8")
+    assert build_site(root).site_dir.is_dir()
+
+
+def test_a_site_map_setting_must_name_a_page(tmp_path: Path) -> None:
+    root = _plain_site(tmp_path)
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        '"license": ', '"site_map": "so-do-trag/", "license": '
+    )
+    (root / "docs" / "so-do-trang.md").write_text("# Sơ đồ trang\n", encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
+    message = _build_error(root)
+    assert "extra.agency.site_map" in message and 'Có phải ý bạn là "so-do-trang/"?' in message
