@@ -13,6 +13,7 @@ from trangxa.cli import main
 from trangxa.commands.new import post_text
 from trangxa.core.dates import VN_TZ
 from trangxa.core.problems import ContentError
+from trangxa.core.textfile import remove_controls
 from trangxa.news.post import read_post
 
 from tests.sitebuild import copy_fixture
@@ -134,7 +135,8 @@ def test_the_new_file_warns_until_its_body_is_written(
 def test_any_title_round_trips_through_the_written_front_matter(
     tmp_path: Path, title: str
 ) -> None:
-    expected = " ".join(unicodedata.normalize("NFC", title).split())
+    # `trangxa new` drops what no page can carry before the title reaches the file.
+    expected = " ".join(remove_controls(unicodedata.normalize("NFC", title))[0].split())
     if not expected:
         return
     moment = datetime(2024, 3, 15, 8, 30, tzinfo=VN_TZ)

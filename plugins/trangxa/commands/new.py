@@ -12,7 +12,7 @@ from trangxa.commands.site import SiteConfigError, add_config_option, load_site
 from trangxa.core import clock
 from trangxa.core.dates import DateParseError, format_vn_datetime, parse_date, to_vn
 from trangxa.core.slugs import slugify
-from trangxa.core.textfile import nfc
+from trangxa.core.textfile import nfc, remove_controls
 from trangxa.news.post import BODY_PLACEHOLDER, unknown_category_message
 
 
@@ -104,7 +104,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     # Invisible control characters come from pasting out of Word or PDF; a title never needs them.
     visible = "".join(
-        ch for ch in nfc(args.title) if unicodedata.category(ch) != "Cc" or ch.isspace()
+        ch
+        for ch in remove_controls(nfc(args.title))[0]
+        if unicodedata.category(ch) != "Cc" or ch.isspace()
     )
     title = " ".join(visible.split())
     if not title:
