@@ -56,21 +56,24 @@ def versions(target: Path) -> list[str]:
 
 
 def leftovers(target: Path) -> list[str]:
-    """Entries of the store and beside the target that a finished publish would not leave."""
-    store = store_of(target)
-    live = os.readlink(target) if target.is_symlink() else ""
-    found = []
-    for path in store.iterdir():
-        name = path.name
-        if name in STORE_FILES or name == "kept" or name.startswith("replaced-"):
-            continue
-        if name.startswith("site-") and live.endswith(name):
-            continue
-        found.append(name)
+    """Entries of the store and beside the target that a finished publish would not leave.
+
+    The live version may have one older version beside it, the previous one; nothing else.
+    """
+    live = int(os.readlink(target)[-6:]) if target.is_symlink() else 0
+    older = [
+        p.name
+        for p in store_of(target).iterdir()
+        if p.name.startswith("site-") and int(p.name[-6:]) < live
+    ]
+    allowed = STORE_FILES | {"kept", f"site-{live:06d}"} | set(sorted(older)[-1:])
+    found = [
+        p.name
+        for p in store_of(target).iterdir()
+        if p.name not in allowed and not p.name.startswith("replaced-")
+    ]
     found += [p.name for p in target.parent.iterdir() if p.name.startswith(f".{target.name}")]
-    # The version before the live one may stay; anything else is a leftover.
-    older = sorted(n for n in found if n.startswith("site-"))
-    return sorted(set(found) - set(older[-1:]))
+    return sorted(found)
 
 
 def start_runner(

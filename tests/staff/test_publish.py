@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from trangxa.cli import main
 
 from tests.staff.publishing import (
     POST_PAGE,
@@ -249,3 +250,55 @@ def test_targets_trangxa_did_not_make_are_refused(
         assert code == 1 and message in out, out
     assert not os.path.lexists(tmp_path / "www")
     assert os.readlink(tmp_path / "lien-ket") == "noi-khac"
+
+
+def test_os_errors_become_messages_naming_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = project(tmp_path)
+    (tmp_path / "khoa").write_text("x")
+    code, out = publish(site, tmp_path / "khoa" / "www", capsys)
+    assert code == 1
+    assert f"không đọc, ghi được {tmp_path / 'khoa'}" in out
+    assert "một phần của đường dẫn là tệp chứ không phải thư mục" in out
+    (tmp_path / "www.trangxa").write_text("x")
+    code, out = publish(site, tmp_path / "www", capsys)
+    assert code == 1 and f"{tmp_path / 'www.trangxa'} đã có và không phải thư mục" in out
+    assert "Traceback" not in out
+
+
+def test_a_kept_path_removed_from_the_store_is_no_longer_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = project(tmp_path)
+    target = tmp_path / "www"
+    assert publish(site, target, capsys, "--keep", "uploads")[0] == 0
+    shutil.rmtree(store_of(target) / "kept" / "uploads")
+    code, out = publish(site, target, capsys)
+    assert code == 0, out
+    assert not os.path.lexists(target / "uploads")
+    assert (store_of(target) / "kept.txt").read_text() == ""
+    assert leftovers(target) == []
+
+
+def test_guide_readme_and_help_describe_what_publish_touches(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    guide = (repo / "docs/can-bo/index.md").read_text(encoding="utf-8")
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    for fragment in (
+        "--keep",
+        "--replace-existing",
+        "kept.txt",
+        "lock",
+        "replaced-",
+        "Chỉ xóa những gì chính nó đã tạo",
+        "mới được kiểm thử trên Linux",
+    ):
+        assert fragment in guide, fragment
+    assert "`trangxa publish --to /var/www/xa --keep .well-known`" in readme
+    with pytest.raises(SystemExit):
+        main(["publish", "--help"])
+    shown = capsys.readouterr().out
+    assert "--keep ĐƯỜNG_DẪN" in shown and "--replace-existing" in shown

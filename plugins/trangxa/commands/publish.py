@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -41,6 +42,20 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="chuyển dữ liệu cũ không do trangxa tạo sang THƯ_MỤC.trangxa/replaced-… thay vì từ chối",
     )
     add_config_option(parser)
+
+
+_OS_ERRORS = {
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không được phép",
+    errno.ENOSPC: "đĩa hết chỗ trống",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOENT: "không tìm thấy",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục",
+    errno.EISDIR: "là thư mục chứ không phải tệp",
+    errno.ENOTEMPTY: "thư mục không trống",
+    errno.EXDEV: "nằm trên ổ đĩa khác với thư mục đích",
+    errno.EDQUOT: "hết hạn mức dung lượng",
+}
 
 
 def _target_path(text: str) -> Path:
@@ -86,9 +101,10 @@ def _reason(exc: BaseException, request: Request) -> str:
         return "đã dừng theo yêu cầu. Lần đăng sau sẽ dọn phần còn dở."
     if isinstance(exc, OSError):
         where = exc.filename or target
+        why = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
         return (
-            f"không đọc, ghi được {where} ({exc.strerror or exc}). Kiểm tra quyền ghi vào thư "
-            "mục này và chỗ trống trên đĩa; lần đăng sau sẽ dọn phần còn dở."
+            f"không đọc, ghi được {where}: {why}. Kiểm tra quyền ghi vào thư mục này và chỗ "
+            "trống trên đĩa; lần đăng sau sẽ dọn phần còn dở."
         )
     # A plugin or theme failing in a way nobody foresaw still gets a message, not a traceback.
     return (

@@ -63,13 +63,19 @@ def _is_kept_link(path: Path, rel: str, store: Store) -> bool:
     return path.is_symlink() and os.readlink(path) in manifest.kept_link_texts(rel, store.root.name)
 
 
+def _holds_real(store: Store, rel: str) -> bool:
+    """The live site has rel itself, not a link to the store's copy (which may be gone)."""
+    place = store.target / rel
+    return os.path.lexists(place) and not _is_kept_link(place, rel, store)
+
+
 def _kept_paths(store: Store, live: bool, requested: list[str]) -> list[str]:
     """Requested paths plus those kept before that still exist somewhere."""
     target = store.target
     stored = [
         rel
         for rel in store.read_kept()
-        if os.path.lexists(store.kept_dir / rel) or (live and os.path.lexists(target / rel))
+        if os.path.lexists(store.kept_dir / rel) or (live and _holds_real(store, rel))
     ]
     kept = merge_kept(requested + stored)
     for rel in kept:
@@ -108,6 +114,7 @@ def _refuse_strangers(store: Store, kept: list[str], replace_existing: bool) -> 
 
 def _inspect(store: Store, requested: list[str], replace_existing: bool) -> tuple[str, list[str]]:
     """The target's kind and the kept paths; refuses a target holding what trangxa did not make."""
+    store.check()
     kind = _target_kind(store)
     live = kind in ("link", "folder")
     kept = _kept_paths(store, live, requested)
@@ -157,7 +164,7 @@ def _switch_to_new_version(
     for rel in kept:
         if os.path.lexists(store.kept_dir / rel):
             continue
-        if live and os.path.lexists(target / rel):
+        if live and _holds_real(store, rel):
             move_to_kept(target, rel, store, from_version=kind == "link")
             yield "kept"
         else:

@@ -84,10 +84,13 @@ class Store:
         )
         return int(match[1]) if match else None
 
-    def open(self) -> None:
-        """Create the store, or refuse a folder of that name that trangxa did not make."""
+    def check(self) -> None:
+        """Refuse a file, link or folder of the store's name that trangxa did not make."""
         if self.root.is_symlink() or (self.root.exists() and not self.root.is_dir()):
-            raise PublishError(f"{self.root} đã có và không phải thư mục của trangxa.")
+            raise PublishError(
+                f"{self.root} đã có và không phải thư mục của trangxa; trangxa cần tên này để "
+                "lưu các bản trang. Đổi tên tệp đó hoặc đăng vào một THƯ_MỤC khác."
+            )
         if self.root.is_dir() and not (self.root / NOTE_NAME).is_file():
             strangers = [p.name for p in self.root.iterdir() if p.name not in _OWN_FILES]
             if strangers:
@@ -96,6 +99,10 @@ class Store:
                     f"{', '.join(sorted(strangers)[:5])}). trangxa cần tên này để lưu các bản "
                     "trang: đổi tên thư mục đó hoặc đăng vào một THƯ_MỤC khác."
                 )
+
+    def open(self) -> None:
+        """Create the store when it is not there yet."""
+        self.check()
         self.root.mkdir(exist_ok=True)
 
     def write_note(self) -> None:
