@@ -11,9 +11,9 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
+from trangxa.core import clock
 from trangxa.core.dates import format_vn_datetime
 
 # Windows locks byte ranges and then refuses reads of them: lock a byte far past the text.
@@ -65,7 +65,7 @@ def publish_lock(path: Path) -> Iterator[str]:
             holder = _holder_text(fd)
             raise LockBusy(describe(holder) if holder else "vừa bắt đầu, chưa ghi thông tin")
         left = _holder_text(fd)
-        started = format_vn_datetime(datetime.now().astimezone())
+        started = format_vn_datetime(clock.now())
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, f"pid={os.getpid()}\nstarted={started}\n".encode())
