@@ -15,6 +15,8 @@ from mkdocs.exceptions import PluginError
 THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/trangxa/trangxa.css"
 SCRIPT = "assets/trangxa/trangxa.js"
+# One print date for posts and procedure sheets, in Vietnam time.
+PRINT_DATE_SCRIPT = "assets/trangxa/print-date.js"
 
 
 def add_theme_dir(config: MkDocsConfig, folder: Path) -> None:
@@ -33,6 +35,12 @@ def add_assets(config: MkDocsConfig, stylesheet: str, script: str | None = None)
     if stylesheet not in config.extra_css:
         config.extra_css.append(stylesheet)
     if script and script not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(script)
+
+
+def add_script(config: MkDocsConfig, script: str) -> None:
+    """Load a script on every page, once, whichever plugin asks first."""
+    if script not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(script)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from selenium import webdriver
 
+from .clock import pinned_clock
 from .harness import pdf_text, print_to_pdf
 from .pages import PAGES, Page
 
@@ -25,11 +28,9 @@ CLUTTER = (
     "[data-tx-print]",
 )
 
-_TODAY = """
-const d = new Date();
-return String(d.getDate()).padStart(2, "0") + "/" + String(d.getMonth() + 1).padStart(2, "0")
-  + "/" + d.getFullYear();
-"""
+# Printed in the evening in UTC, already the next day in Vietnam: the sheet says the latter.
+PRINTED_AT = datetime(2026, 6, 30, 17, 30, tzinfo=UTC)
+PRINT_DATE = "01/07/2026"
 
 # Text of the clutter that the content itself does not also say, so finding it in the
 # PDF can only mean the clutter was printed.
@@ -69,15 +70,13 @@ def squeeze(text: str) -> str:
 def test_print_shows_address_and_print_date(
     page: Page, base_url: str, chromium: webdriver.Chrome
 ) -> None:
-    before = chromium.execute_script(_TODAY) if chromium.current_url.startswith("http") else None
-    pdf = print_to_pdf(chromium, page.url(base_url))
-    after = chromium.execute_script(_TODAY)
+    with pinned_clock(chromium, PRINTED_AT):
+        pdf = print_to_pdf(chromium, page.url(base_url))
     address = chromium.execute_script('return document.querySelector("link[rel=canonical]").href')
     text = squeeze(pdf_text(pdf))
     assert address.endswith(page.path), address
     assert squeeze(address) in text, f"Bản in của {page.path} thiếu địa chỉ trang {address}"
-    dates = {after} | ({before} if before else set())
-    assert any(date in text for date in dates), f"Bản in của {page.path} thiếu ngày in {after}"
+    assert PRINT_DATE in text, f"Bản in của {page.path} thiếu ngày in {PRINT_DATE}"
 
 
 @pytest.mark.parametrize("page", PRINTED, ids=[page.name for page in PRINTED])

@@ -148,8 +148,11 @@ def test_procedure_page_has_print_layout_with_commune_and_date(site: BuildResult
     assert re.search(r"@page\s*\{[^}]*size:\s*A4", print_rules)
     for chrome in (".md-header", ".md-sidebar", ".md-search", ".md-footer", ".md-tabs"):
         assert chrome in print_rules
-    js = (site.site_dir / "assets/trangxa/procedures.js").read_text(encoding="utf-8")
+    # The date is stamped when printing by the script posts share (browser test: test_print_date).
+    js = (site.site_dir / "assets/trangxa/print-date.js").read_text(encoding="utf-8")
     assert "beforeprint" in js
+    scripts = document.xpath("//script/@src")
+    assert "../../../assets/trangxa/print-date.js" in scripts
 
 
 def test_changes_page_lists_newest_first_and_links_its_feed(site: BuildResult) -> None:

@@ -85,6 +85,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             check_news_settings(self.config)
         theme.add_theme_dir(config, theme.THEME_DIR)
         theme.add_assets(config, theme.STYLESHEET, theme.SCRIPT)
+        theme.add_script(config, theme.PRINT_DATE_SCRIPT)
         if self.command == "serve":
             preview.add_assets(config)
         return config

@@ -75,6 +75,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.problems = []
         if self.config.enabled:
             add_theme_dir(config, PACKAGE_DIR / "templates")
+            theme.add_script(config, theme.PRINT_DATE_SCRIPT)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -134,6 +135,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         ]
         for src_uri, content, inclusion in generated:
             self._add(files, File.generated(config, src_uri, content=content, inclusion=inclusion))
+        if files.get_file_from_path(theme.PRINT_DATE_SCRIPT) is None:
+            # Without the news plugin the trangxa theme folder, which holds it, is not in use.
+            script = theme.THEME_DIR / theme.PRINT_DATE_SCRIPT
+            files.append(File.generated(config, theme.PRINT_DATE_SCRIPT, abs_src_path=str(script)))
         for name in ASSETS:
             self._add(
                 files,

@@ -1,24 +1,6 @@
-/* Filter of the procedures index and the date printed on procedure sheets. */
+/* Filter of the procedures index (the print date comes from print-date.js). */
 (function () {
   "use strict";
-
-  function today() {
-    var now = new Date();
-    try {
-      return new Intl.DateTimeFormat("vi-VN", {
-        timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric"
-      }).format(now);
-    } catch (error) {
-      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-      return pad(now.getDate()) + "/" + pad(now.getMonth() + 1) + "/" + now.getFullYear();
-    }
-  }
-
-  /* The sheet pinned at the desk must show the day it was printed, not the day it was built. */
-  function stampPrintDate() {
-    var stamps = document.querySelectorAll("[data-trangxa-print-date]");
-    for (var i = 0; i < stamps.length; i++) { stamps[i].textContent = today(); }
-  }
 
   function setUpFilter() {
     var form = document.querySelector("[data-trangxa-filter]");
@@ -61,7 +43,6 @@
     apply();
   }
 
-  window.addEventListener("beforeprint", stampPrintDate);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setUpFilter);
   } else if (document.readyState === "loading") {
