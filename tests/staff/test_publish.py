@@ -14,6 +14,7 @@ from tests.staff.publishing import (
     leftovers,
     project,
     publish,
+    published,
     site_problem,
     store_of,
     versions,
@@ -55,9 +56,7 @@ def test_first_publish_links_the_target_to_a_version(
 def test_later_publishes_replace_content_and_keep_one_previous_version(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = project(tmp_path)
-    target = tmp_path / "www"
-    assert publish(site, target, capsys)[0] == 0
+    site, target = published(tmp_path, capsys)
     (site / "posts/2024/moi.md").write_text(
         "---\ntitle: Tin mới đăng\ndate: 10/05/2024\n---\n\nNội dung mới.\n", encoding="utf-8"
     )
@@ -83,9 +82,7 @@ def test_later_publishes_replace_content_and_keep_one_previous_version(
 def test_broken_post_fails_and_leaves_the_live_site_intact(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], broken: str
 ) -> None:
-    site = project(tmp_path)
-    target = tmp_path / "www"
-    assert publish(site, target, capsys)[0] == 0
+    site, target = published(tmp_path, capsys)
     before = snapshot(target)
     (site / "posts/2024/loi.md").write_text(broken, encoding="utf-8")
     code, out = publish(site, target, capsys)
@@ -155,9 +152,7 @@ def test_kept_paths_survive_every_publish_and_the_old_page_is_set_aside(
 def test_a_kept_path_that_does_not_exist_yet_is_created_in_the_store(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = project(tmp_path)
-    target = tmp_path / "www"
-    assert publish(site, target, capsys, "--keep", ".well-known/acme-challenge")[0] == 0
+    site, target = published(tmp_path, capsys, "--keep", ".well-known/acme-challenge")
     (target / ".well-known/acme-challenge/ma").write_text("xyz")
     assert publish(site, target, capsys)[0] == 0
     assert (target / ".well-known/acme-challenge/ma").read_text() == "xyz"
@@ -166,9 +161,7 @@ def test_a_kept_path_that_does_not_exist_yet_is_created_in_the_store(
 def test_files_written_into_the_live_site_are_not_deleted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = project(tmp_path)
-    target = tmp_path / "www"
-    assert publish(site, target, capsys)[0] == 0
+    site, target = published(tmp_path, capsys)
     (target / "uploads").mkdir()
     (target / "uploads/anh.jpg").write_bytes(b"anh")
     with (target / "index.html").open("a", encoding="utf-8") as page:
@@ -270,9 +263,7 @@ def test_os_errors_become_messages_naming_the_path(
 def test_a_kept_path_removed_from_the_store_is_no_longer_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = project(tmp_path)
-    target = tmp_path / "www"
-    assert publish(site, target, capsys, "--keep", "uploads")[0] == 0
+    site, target = published(tmp_path, capsys, "--keep", "uploads")
     shutil.rmtree(store_of(target) / "kept" / "uploads")
     code, out = publish(site, target, capsys)
     assert code == 0, out
@@ -302,3 +293,35 @@ def test_guide_readme_and_help_describe_what_publish_touches(
         main(["publish", "--help"])
     shown = capsys.readouterr().out
     assert "--keep ĐƯỜNG_DẪN" in shown and "--replace-existing" in shown
+
+
+def test_a_kept_file_wins_over_the_same_page_from_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site, target = published(tmp_path, capsys)
+    (target / "404.html").write_text("<h1>Trang riêng của máy chủ</h1>", encoding="utf-8")
+    code, out = publish(site, target, capsys, "--keep", "404.html")
+    assert code == 0, out
+    assert "Trang mới cũng có 404.html; bản được giữ lại được dùng." in out
+    assert publish(site, target, capsys)[0] == 0
+    assert (target / "404.html").read_text(encoding="utf-8") == "<h1>Trang riêng của máy chủ</h1>"
+    assert leftovers(target) == []
+
+
+def test_a_target_left_missing_between_two_renames_is_put_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Where the system has no exchange, a kill between the two renames of a first switch
+    # leaves the former folder in the store as old-… and no target at all.
+    site, first = published(tmp_path, capsys)
+    target = tmp_path / "hai"
+    shutil.copytree(first, target)
+    store_of(target).mkdir()
+    shutil.copy(store_of(first) / "trangxa-publish.txt", store_of(target))
+    target.rename(store_of(target) / "old-000001")
+    code, out = publish(site, target, capsys)
+    assert code == 0, out
+    assert f"Đã đưa bản trang trước về lại {target}." in out
+    assert target.is_symlink() and site_problem(target) is None
+    assert versions(target) == ["site-000001", "site-000002"]
+    assert leftovers(target) == []

@@ -21,6 +21,7 @@ from tests.staff.publishing import (
     leftovers,
     project,
     publish,
+    published,
     site_problem,
     start_runner,
     store_of,
@@ -121,9 +122,7 @@ class Reader(threading.Thread):
 def test_publishes_killed_at_random_moments_never_break_the_site(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = project(tmp_path)
-    target = tmp_path / "www"
-    assert publish(site, target, capsys)[0] == 0
+    site, target = published(tmp_path, capsys)
     reader = Reader(target)
     reader.start()
     try:
@@ -153,16 +152,14 @@ def test_publishes_killed_at_random_moments_never_break_the_site(
 def test_a_second_publish_is_refused_while_one_runs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = project(tmp_path)
-    target = tmp_path / "www"
-    assert publish(site, target, capsys)[0] == 0
+    site, target = published(tmp_path, capsys)
     first = start_runner(site, target, "built", "pause")
     assert first.stdout is not None and first.stdin is not None
     assert first.stdout.readline() == "built\n"
     second = subprocess.run(trangxa_command(site, target), capture_output=True, text=True)
     assert second.returncode == 1
     assert "CHƯA ĐĂNG: đang có một lần đăng khác vào" in second.stderr
-    assert f"tiến trình số {first.pid}, bắt đầu lúc " in second.stderr
+    assert f"tiến trình số {first.pid}, bắt đầu lúc 02/04/2024 09:00)" in second.stderr
     assert "Traceback" not in second.stderr
     first.stdin.close()
     assert first.wait(timeout=120) == 0
