@@ -95,7 +95,10 @@ def _kept_paths(store: Store, live: bool, requested: list[str]) -> list[str]:
 
 def _refuse_strangers(store: Store, kept: list[str], replace_existing: bool) -> None:
     target = store.target
-    strangers = manifest.foreign_entries(target, manifest.read(target), set(kept), store.root.name)
+    current = store.current()
+    # The version itself, not the link: a switch by another publish must not change it mid-scan.
+    live = target if current is None else store.entry("site", current)
+    strangers = manifest.foreign_entries(live, manifest.read(live), set(kept), store.root.name)
     if not strangers or replace_existing:
         return
     shown = ", ".join(strangers[:10])
