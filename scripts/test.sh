@@ -106,6 +106,27 @@ install_python_packages() {
         | grep -iE '^(mkdocs|mkdocs-material|selenium|pytest|pypdf|ruff|mypy)=' || true
 }
 
+# --- ProperDocs, the engine that carries MkDocs 1.x on, in a venv of its own ---------------
+install_properdocs() {
+    section "ProperDocs (.venv-properdocs), để so sánh với MkDocs"
+    local venv="$ROOT/.venv-properdocs" stamp="$ROOT/.venv-properdocs/.trangxa-installed" wanted
+    wanted="$(checksum pyproject.toml requirements-test.lock requirements-properdocs.txt)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+        echo "ProperDocs đã khớp requirements-properdocs.txt"
+        return
+    fi
+    rm -rf "$venv"
+    "$VENV/bin/python" -m venv "$venv" || die "không tạo được .venv-properdocs"
+    local log="$venv/pip-install.log"
+    if ! "$venv/bin/python" -m pip install -e . -r requirements-properdocs.txt \
+        -c requirements-test.lock >"$log" 2>&1; then
+        tail -n 40 "$log"
+        die "pip install ProperDocs thất bại (toàn bộ nhật ký: $log)"
+    fi
+    echo "$wanted" >"$stamp"
+    "$venv/bin/properdocs" --version
+}
+
 # --- npm tools ------------------------------------------------------------------------------
 install_npm_packages() {
     section "Công cụ npm (axe-core, vnu-jar) theo package-lock.json"
@@ -158,6 +179,7 @@ run_pytest() {
 
 install_system_packages
 install_python_packages
+install_properdocs
 install_npm_packages
 show_versions
 
