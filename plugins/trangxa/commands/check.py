@@ -14,6 +14,7 @@ from trangxa.core import clock
 from trangxa.core.dates import format_vn_datetime
 from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_number
+from trangxa.core.walk import is_routine, walk_folder
 from trangxa.news import site as news_site
 from trangxa.news.collect import relative_source
 
@@ -134,6 +135,9 @@ def _check_posts(site: Site, now: datetime, report: CheckReport) -> None:
                 report.upcoming.append((post.source, post.date))
     for problem in collection.errors:
         tally.add("invalid", problem.path)
+    for skipped in collection.skipped:
+        tally.add("ignored", skipped.path)
+        (report.ignored if is_routine(skipped) else report.warnings).append(skipped)
     linked = {path.resolve() for path in state.attachment_sources.values()}
     for source in collection.other_files:
         if (site.root / source).resolve() in linked:
@@ -170,7 +174,8 @@ def _check_procedures(site: Site, now: datetime, report: CheckReport) -> None:
     enabled = config is not None and config.enabled
     folder_name = config.procedures_dir if config is not None else "procedures"
     folder = site.root / folder_name
-    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    walk = walk_folder(folder, site.root)
+    files = [path for path, _ in walk.files]
     if not enabled:
         if files:
             report.procedures = FolderTally(folder_name, PROCEDURE_GROUPS)
@@ -200,8 +205,11 @@ def _check_procedures(site: Site, now: datetime, report: CheckReport) -> None:
     flagged = {problem.path for problem in problems if problem.severity == "warning"}
     for problem in problems:
         (report.errors if problem.severity == "error" else report.warnings).append(problem)
-    for path in files:
-        source = relative_source(path, site.root)
+    for skipped in walk.skipped:
+        tally.add("ignored", skipped.path)
+        if is_routine(skipped):
+            report.ignored.append(skipped)
+    for _, source in walk.files:
         if source in broken:
             tally.add("invalid", source)
         elif source in valid:
@@ -209,7 +217,7 @@ def _check_procedures(site: Site, now: datetime, report: CheckReport) -> None:
         else:
             tally.add("ignored", source)
             if source not in flagged:
-                reason = _why_procedure_file_ignored(path.relative_to(folder))
+                reason = _why_procedure_file_ignored(Path(walk.relative(source)))
                 report.ignored.append(Problem(source, None, reason))
 
 

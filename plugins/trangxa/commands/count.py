@@ -101,9 +101,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     """Count one period and print or write the figures; invalid content stops the count."""
     if args.format in FILE_FORMATS and not args.output:
-        return _fail(
-            f"Định dạng {args.format} cần tên tệp ghi ra: thêm -o phu-luc.{args.format}."
-        )
+        return _fail(f"Định dạng {args.format} cần tên tệp ghi ra: thêm -o phu-luc.{args.format}.")
     try:
         site = load_site(args.config_file)
     except SiteConfigError as exc:
@@ -124,6 +122,12 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
 
     collection, procedures, errors, warnings = gather(site, as_of, want_procedures)
+    if collection.skipped:
+        # The same files build and check skip: listed so the count's basis is plain.
+        listed = "; ".join(problem.path for problem in collection.skipped)
+        print(
+            f"Bỏ qua {len(collection.skipped)} tệp không phải bài viết: {listed}", file=sys.stderr
+        )
     for problem in warnings:
         print(f"Lưu ý: {problem}", file=sys.stderr)
     if errors:

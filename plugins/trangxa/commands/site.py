@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -82,7 +83,14 @@ class PostMemoFile:
         try:
             with self.path.open("rb") as handle:
                 stored = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        except FileNotFoundError:
+            return {}
+        except Exception:
+            # A cut-off or damaged file raises almost anything while unpickling.
+            print(
+                f"Cảnh báo: bộ nhớ đệm {CACHE_FILE} bị hỏng nên được bỏ đi và tạo lại.",
+                file=sys.stderr,
+            )
             return {}
         if not isinstance(stored, dict) or stored.get("header") != self._header():
             return {}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -55,6 +57,9 @@ def resolve(
     candidate = (post_folder / target).resolve()
     if candidate.is_file():
         return candidate, None
+    same = _same_name_in_nfc(candidate)
+    if same is not None:
+        return same, None
     return None, Problem(
         source,
         line,
@@ -62,6 +67,19 @@ def resolve(
         "Đặt tệp vào cùng thư mục với bài viết, hoặc sửa lại tên tệp trong liên kết.",
         "warning",
     )
+
+
+def _same_name_in_nfc(candidate: Path) -> Path | None:
+    """The file whose name equals the link's after NFC: Macs and phones save names in NFD."""
+    wanted = unicodedata.normalize("NFC", candidate.name)
+    try:
+        names = os.listdir(candidate.parent)
+    except OSError:
+        return None
+    for name in names:
+        if unicodedata.normalize("NFC", name) == wanted and (candidate.parent / name).is_file():
+            return candidate.parent / name
+    return None
 
 
 def line_of(markdown: str, target: str, body_line: int) -> int:

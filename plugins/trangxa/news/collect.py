@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import copy
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from trangxa.console import reading
 from trangxa.core.problems import ContentError, Problem
+from trangxa.core.walk import walk_folder
 from trangxa.news.post import Post, read_post
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -25,28 +25,14 @@ class PostCollection:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     other_files: list[str] = field(default_factory=list)
+    # Hidden and editor files, broken links: listed, never read (see trangxa.core.walk).
+    skipped: list[Problem] = field(default_factory=list)
     parsed: int = 0
 
     @property
     def valid(self) -> list[Post]:
         """Posts that were read without error, whatever their state."""
         return [*self.published, *self.drafts, *self.scheduled]
-
-
-def _walk(posts_dir: Path, site_root: Path) -> list[tuple[Path, str]]:
-    """Every file below posts_dir with its path as staff see it, sorted by that path."""
-    # Plain strings while walking: Path objects for ten thousand files cost a measurable share.
-    root = str(site_root.resolve())
-    top = str(posts_dir.resolve())
-    found = []
-    for directory, _, names in os.walk(top):
-        for name in names:
-            full = os.path.join(directory, name)
-            inside = full.startswith(root + os.sep)
-            source = full[len(root) + 1 :] if inside else full
-            found.append((source.replace(os.sep, "/"), full))
-    found.sort()
-    return [(Path(full), source) for source, full in found]
 
 
 def relative_source(path: Path, site_root: Path) -> str:
@@ -76,7 +62,11 @@ def _read(
             return read_post(path, source, allowed)
         except ContentError as exc:
             return exc.problem
-    sig = signature(path)
+    try:
+        sig = signature(path)
+    except OSError:
+        # Gone or unreadable since the walk: reading it reports the problem with the file.
+        return _read(path, source, allowed, None, memo_changes)
     known = memo.get(source)
     if known is not None and known[0] == sig:
         item = known[1]
@@ -117,7 +107,9 @@ def collect_posts(
         return result
     seen: set[str] = set()
     changes: list[str] = []
-    for path, source in _walk(posts_dir, site_root):
+    walk = walk_folder(posts_dir, site_root)
+    result.skipped = walk.skipped
+    for path, source in walk.files:
         if path.suffix.lower() not in MARKDOWN_SUFFIXES:
             result.other_files.append(source)
             continue

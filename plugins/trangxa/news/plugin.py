@@ -23,6 +23,7 @@ from trangxa import fragments, preview, serve_output, theme
 from trangxa.core import clock
 from trangxa.core.problems import Problem
 from trangxa.core.safehtml import autoescape_project_templates
+from trangxa.core.walk import is_routine
 from trangxa.htmlfix import fix_theme_html
 from trangxa.news import prerender, site
 from trangxa.news.cache import CacheKey, RenderCache
@@ -116,6 +117,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 self.post_memo, self.post_memo_key = {}, key
             memo = self.post_memo
         self.state = site.load(root, self.config, clock.now(), show_unpublished, memo)
+        for skipped in self.state.collection.skipped:
+            # Listed so a file never vanishes silently; only a broken link is worth a warning.
+            line = f"{skipped.path}: bỏ qua, {skipped.message}"
+            log.info(line) if is_routine(skipped) else log.warning(line)
         report(self.state.errors, self.state.warnings, fail=self.command != "serve")
         for generated in site.generated_files(self.state, config, root):
             files.append(generated)

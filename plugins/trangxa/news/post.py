@@ -155,6 +155,16 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
             )
         )
     body, title, body_line = _title_and_body(front, source)
+    if not body.strip():
+        warnings.append(
+            Problem(
+                source,
+                body_line,
+                "Bài viết chỉ có phần khai báo, chưa có nội dung. Viết nội dung bài bên dưới "
+                "dòng --- đóng phần khai báo, hoặc đánh dấu draft: true nếu chưa muốn đăng.",
+                "warning",
+            )
+        )
     date = _date(meta, front, source)
     if is_suspicious_year(date):
         warnings.append(

@@ -9,6 +9,7 @@ from trangxa.console import reading
 from trangxa.core import clock
 from trangxa.core.problems import Problem
 from trangxa.core.slugs import fold, slugify
+from trangxa.core.walk import is_routine, walk_folder
 from trangxa.procedures.model import Procedure
 from trangxa.procedures.record import read_record
 
@@ -19,7 +20,10 @@ _README_NAMES = frozenset({"readme.md", "readme.txt", "huong-dan.md"})
 
 
 def load_procedures(
-    site_dir_root: Path, procedures_dir: str, now: datetime | None = None
+    site_dir_root: Path,
+    procedures_dir: str,
+    now: datetime | None = None,
+    skipped: list[Problem] | None = None,
 ) -> tuple[list[Procedure], list[Problem]]:
     """Read and check every record under procedures_dir (relative to the mkdocs.yml folder).
 
@@ -42,11 +46,15 @@ def load_procedures(
             )
         )
         return procedures, problems
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder)
-        source = (Path(procedures_dir) / relative).as_posix()
-        if any(part.startswith(".") for part in relative.parts):
-            continue
+    walk = walk_folder(folder, site_dir_root)
+    for problem in walk.skipped:
+        # Hidden and editor files go to the caller's list; a broken link is a warning.
+        if not is_routine(problem):
+            problems.append(problem)
+        elif skipped is not None:
+            skipped.append(problem)
+    for path, source in walk.files:
+        relative = Path(walk.relative(source))
         if path.suffix.lower() not in RECORD_SUFFIXES:
             if path.name.lower() not in _README_NAMES:
                 problems.append(

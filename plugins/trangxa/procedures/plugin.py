@@ -83,7 +83,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         if not self.config.enabled:
             return files
         root = Path(config.config_file_path).parent
-        procedures, problems = load_procedures(root, self.config.procedures_dir)
+        skipped: list[Problem] = []
+        procedures, problems = load_procedures(root, self.config.procedures_dir, skipped=skipped)
+        for problem in skipped:
+            log.info(f"{problem.path}: bỏ qua, {problem.message}")
         for problem in problems:
             if problem.severity == "warning":
                 log.warning(str(problem))
