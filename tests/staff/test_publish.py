@@ -138,7 +138,7 @@ def test_kept_paths_survive_every_publish_and_the_old_page_is_set_aside(
     assert (target / ".well-known/acme-challenge/ma-xac-minh").read_text() == "abc.def"
     aside = [p for p in store_of(target).iterdir() if p.name.startswith("replaced-")]
     assert len(aside) == 1 and (aside[0] / "index.html").read_text() == "<h1>Trang cũ</h1>"
-    assert str(aside[0]) in out
+    assert f"(index.html) không bị xóa mà được chuyển sang {aside[0]}" in out
     # The server keeps writing through the target; later publishes need no option.
     (target / "uploads/bien-ban.pdf").write_bytes(b"%PDF")
     for _ in range(3):

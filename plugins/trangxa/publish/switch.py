@@ -68,8 +68,8 @@ def retire(store: Store, number: int, path: Path, notes: list[str]) -> None:
         aside = store.entry("replaced", number)
         os.rename(path, aside)
         notes.append(
-            f"{path.name} có dữ liệu không do trangxa tạo ({', '.join(strangers[:5])}) nên không "
-            f"bị xóa mà được chuyển sang {aside}. Xóa tay khi không cần."
+            f"dữ liệu không do trangxa tạo ({', '.join(strangers[:5])}) không bị xóa mà được "
+            f"chuyển sang {aside}. Xóa tay khi không cần."
         )
         return
     trash = store.entry("trash", number)
