@@ -325,3 +325,20 @@ def test_a_target_left_missing_between_two_renames_is_put_back(
     assert target.is_symlink() and site_problem(target) is None
     assert versions(target) == ["site-000001", "site-000002"]
     assert leftovers(target) == []
+
+
+def test_a_kept_relative_link_still_points_to_the_same_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = project(tmp_path)
+    (tmp_path / "anh-chung").mkdir()
+    (tmp_path / "anh-chung" / "anh.jpg").write_bytes(b"anh")
+    target = tmp_path / "web"
+    target.mkdir()
+    os.symlink("../anh-chung", target / "uploads")
+    code, out = publish(site, target, capsys, "--keep", "uploads")
+    assert code == 0, out
+    assert (target / "uploads/anh.jpg").read_bytes() == b"anh"
+    assert publish(site, target, capsys)[0] == 0
+    assert (target / "uploads/anh.jpg").read_bytes() == b"anh"
+    assert leftovers(target) == []

@@ -56,7 +56,14 @@ def move_to_kept(live: Path, rel: str, store: Store, *, from_version: bool) -> N
     """Move live/<rel> into the store and leave a link in its place, so it keeps being served."""
     destination = store.kept_dir / rel
     destination.parent.mkdir(parents=True, exist_ok=True)
-    os.rename(live / rel, destination)
+    source = live / rel
+    if source.is_symlink() and not os.path.isabs(os.readlink(source)):
+        # A relative link (uploads -> ../shared/uploads) would point elsewhere from the store.
+        here = os.path.realpath(os.path.dirname(source))
+        os.symlink(os.path.normpath(os.path.join(here, os.readlink(source))), destination)
+        source.unlink()
+    else:
+        os.rename(source, destination)
     link_into(live, rel, store, from_version=from_version)
 
 
