@@ -118,7 +118,9 @@ def _order(problem: Problem) -> tuple[str, int]:
 def _check_posts(site: Site, now: datetime, report: CheckReport) -> None:
     news = site.news
     # The build's own loader, with drafts and scheduled posts shown so their links are checked.
-    state = news_site.load(site.root, news, now, show_unpublished=True)
+    state = news_site.load(
+        site.root, news, now, show_unpublished=True, docs_dir=Path(site.mkdocs.docs_dir)
+    )
     report.errors.extend(state.errors)
     report.warnings.extend(state.warnings)
     broken = {problem.path for problem in state.errors}

@@ -12,9 +12,12 @@ from urllib.parse import unquote, urlsplit
 
 from trangxa.core.problems import Problem
 
-# Markdown links and images, and src/href attributes of raw HTML.
+# Markdown links and images, src/href attributes of raw HTML, and reference definitions
+# such as `[Ảnh]: anh/so-do.png`.
 _LINK = re.compile(
     r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:src|href)=\"([^\"]+)\""
+    r"|^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",
+    re.M,
 )
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 KIND_NAMES = {
@@ -39,11 +42,11 @@ def local_targets(markdown: str) -> tuple[str, ...]:
     """
     found: dict[str, None] = {}
     for match in _LINK.finditer(markdown):
-        target = match.group(1) or match.group(2) or ""
+        target = match.group(1) or match.group(2) or match.group(3) or ""
         parts = urlsplit(target)
         if parts.scheme or parts.netloc or target.startswith(("#", "/", "mailto:")):
             continue
-        path = unquote(parts.path)
+        path = unicodedata.normalize("NFC", unquote(parts.path))
         if not path or path.endswith("/") or Path(path).suffix.lower() in {".md", ".html", ""}:
             continue
         found.setdefault(path, None)

@@ -26,10 +26,12 @@ from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.walk import is_routine
 from trangxa.htmlfix import fix_theme_html
 from trangxa.news import prerender, site
+from trangxa.news.authors import load_authors
 from trangxa.news.cache import CacheKey, RenderCache
 from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
+from trangxa.news.links import ReportedLinks
 from trangxa.news.settings import check_agency_pages, check_news_settings, check_site_labels
 from trangxa.news.site import PageCacheState
 from trangxa.search.index_memo import EntryMemo
@@ -63,6 +65,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.trust_previous = True
         # Preview only: the address each post had, so a post that breaks keeps its address.
         self.known_urls: dict[str, str] = {}
+        self.reported_links = ReportedLinks()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
@@ -71,6 +74,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         logging.getLogger("mkdocs.commands.build").addFilter(
             serve_output.KeptPageFilter(self.previous)
         )
+        logging.getLogger("mkdocs.structure.pages").addFilter(self.reported_links)
 
     @property
     def keeps_output(self) -> bool:
@@ -80,6 +84,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start each build with fresh state and the trangxa templates in place."""
         theme.require_material(config)
+        posts_dir = Path(config.config_file_path).parent / self.config.posts_dir
+        # Each load of mkdocs.yml gives fresh options, so this merges once per load.
+        self.config.authors = load_authors(posts_dir, dict(self.config.authors))
         self.state = site.NewsState()
         check_site_labels(config)
         if self.config.enabled:
@@ -116,7 +123,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             if key != self.post_memo_key:
                 self.post_memo, self.post_memo_key = {}, key
             memo = self.post_memo
-        self.state = site.load(root, self.config, clock.now(), show_unpublished, memo)
+        self.state = site.load(
+            root, self.config, clock.now(), show_unpublished, memo, Path(config.docs_dir)
+        )
+        self.reported_links.pairs = self.state.reported_links
         for skipped in self.state.collection.skipped:
             # Listed so a file never vanishes silently; only a broken link is worth a warning.
             line = f"{skipped.path}: bỏ qua, {skipped.message}"

@@ -16,6 +16,7 @@ from trangxa.core.problems import ContentError, Problem
 from trangxa.core.safehtml import unsafe_url_in, unsafe_url_message
 from trangxa.core.slugs import check_custom_slug, fold, slugify
 from trangxa.core.textfile import control_problem, nfc, read_source
+from trangxa.news.related import related_markdown
 
 # Keys trangxa reads, plus the ones Material's blog plugin accepts, so posts move over as-is.
 OWN_KEYS = frozenset(
@@ -206,7 +207,7 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
         draft=draft,
         authors=authors,
         image=_optional_text(meta, "image", front, source),
-        body=body,
+        body=body + related_markdown(meta.get("links")),
         body_line=body_line,
         warnings=warnings,
     )

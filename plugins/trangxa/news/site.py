@@ -19,7 +19,8 @@ from trangxa.core import clock
 from trangxa.core.dates import format_vn_datetime, format_vn_long, format_vn_short, iso_vn
 from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_size
-from trangxa.news import attachments
+from trangxa.news import attachments, links
+from trangxa.news.authors import authors_file
 from trangxa.news.cache import (
     CacheKey,
     RenderCache,
@@ -65,6 +66,8 @@ class NewsState:
     attachment_sources: dict[str, Path] = field(default_factory=dict)
     archive_uri: str = ""
     now: datetime | None = None
+    # (page, link) pairs of broken post links already reported in Vietnamese.
+    reported_links: set[tuple[str, str]] = field(default_factory=set)
     # Posts some feed carries in full; only these keep their HTML once converted.
     feed_sources: set[str] = field(default_factory=set)
 
@@ -75,6 +78,7 @@ def load(
     now: datetime,
     show_unpublished: bool,
     memo: PostMemo | None = None,
+    docs_dir: Path | None = None,
 ) -> NewsState:
     """Read the posts, give them addresses, and group them into listings."""
     collection = collect_posts(root / config.posts_dir, root, list(config.categories), now, memo)
@@ -95,6 +99,11 @@ def load(
         post.source for listing in feed_listings(state, config) for post in listing.posts
     }
     posts_root = (root / config.posts_dir).resolve()
+    targets = link_targets(state, root, docs_dir or root / "docs", root / config.posts_dir)
+    for post in state.shown:
+        post.body, problems, broken = links.rewrite(post, targets)
+        state.warnings.extend(problems)
+        state.reported_links.update((f"{post.url}index.md", target) for target in broken)
     for index, post in enumerate(state.shown):
         state.posts_by_uri[f"{post.url}index.md"] = post
         state.position[post.source] = index
@@ -103,13 +112,33 @@ def load(
         for page in listing.pages:
             state.listing_pages[page.src_uri] = page
     state.archive_uri = f"{archive_url(config)}index.md"
-    state.warnings.extend(unlinked_files(collection, root, state))
+    state.warnings.extend(unlinked_files(collection, root, state, root / config.posts_dir))
     return state
 
 
-def unlinked_files(collection: PostCollection, root: Path, state: NewsState) -> list[Problem]:
+def link_targets(
+    state: NewsState, root: Path, docs_dir: Path, posts_dir: Path
+) -> links.LinkTargets:
+    """Every post file by its path: shown ones with their address, the others by name only."""
+    targets = links.LinkTargets(root, docs_dir, posts_dir)
+    for post in state.shown:
+        targets.posts[links.nfc_key(Path(post.abs_path).resolve())] = post
+    others = [Path(post.abs_path) for post in state.collection.valid]
+    others += [root / problem.path for problem in state.collection.errors]
+    for path in others:
+        key = links.nfc_key(path.resolve())
+        if key not in targets.posts:
+            targets.unpublished.add(key)
+    return targets
+
+
+def unlinked_files(
+    collection: PostCollection, root: Path, state: NewsState, posts_dir: Path
+) -> list[Problem]:
     """Files under posts/ that no post links to: they would silently stay unpublished."""
     linked = {path for path in state.attachment_sources.values()}
+    # Material's list of authors, read by the plugin itself.
+    linked.add(authors_file(posts_dir).resolve())
     for post in collection.valid:
         if post.url and f"{post.url}index.md" in state.posts_by_uri:
             continue
