@@ -136,14 +136,15 @@ def unlinked_files(
     collection: PostCollection, root: Path, state: NewsState, posts_dir: Path
 ) -> list[Problem]:
     """Files under posts/ that no post links to: they would silently stay unpublished."""
-    linked = {path for path in state.attachment_sources.values()}
+    # Compared after NFC: a name saved in NFD (Mac, phone) matches the link typed in NFC.
+    linked = {links.nfc_key(path) for path in state.attachment_sources.values()}
     # Material's list of authors, read by the plugin itself.
-    linked.add(authors_file(posts_dir).resolve())
+    linked.add(links.nfc_key(authors_file(posts_dir).resolve()))
     for post in collection.valid:
         if post.url and f"{post.url}index.md" in state.posts_by_uri:
             continue
         for target in attachments.local_targets(post.body):
-            linked.add((post.folder / target).resolve())
+            linked.add(links.nfc_key((post.folder / target).resolve()))
     return [
         Problem(
             source,
@@ -153,7 +154,7 @@ def unlinked_files(
             "warning",
         )
         for source in collection.other_files
-        if (root / source).resolve() not in linked
+        if links.nfc_key((root / source).resolve()) not in linked
     ]
 
 
