@@ -27,6 +27,8 @@ PAGINATION_PER_PAGE = 10
 FEED_ITEMS = 20
 SITE_NAME = "Xã Hòa An"
 SITE_URL = "https://hoaan.lacson.gov.vn/"
+# The sample site's procedures, copied into the trangxa site.
+SAMPLE_PROCEDURES = Path(__file__).resolve().parent.parent / "procedures"
 CENTRE = "Trung tâm Phục vụ hành chính công xã Hòa An"
 
 VILLAGES = (
@@ -379,12 +381,15 @@ def trangxa_config() -> str:
         f"      categories: [{allowed}]\n"
         f"      pagination_per_page: {PAGINATION_PER_PAGE}\n"
         f"      feed_items: {FEED_ITEMS}\n"
+        # The sample's procedures, so first views of procedure pages are measured at scale.
+        "  - trangxa-procedures\n"
     )
 
 
 def write_trangxa_site(root: Path, posts: list[Post]) -> None:
     """trangxa layout: posts/<yyyy>/<slug>.md beside docs/, ISO dates with +07:00."""
     (root / "mkdocs.yml").write_text(trangxa_config(), encoding="utf-8")
+    shutil.copytree(SAMPLE_PROCEDURES, root / "procedures")
     (root / "docs").mkdir(parents=True)
     (root / "docs" / "index.md").write_text(
         f"# {SITE_NAME}\n\nTrang thông tin điện tử.\n", encoding="utf-8"

@@ -217,3 +217,23 @@ def test_typing_with_diacritics_ranks_the_exact_spelling_first(
     items = search(chromium, base_url, exact).items
     first = unicodedata.normalize("NFC", items[0]["text"]).lower()
     assert exact in first, f"Tìm {exact!r}: kết quả đầu là {items[0]['text']!r}"
+
+
+EXACT_TITLES = [
+    ("Đăng ký nhận cha, mẹ, con", "thu-tuc/ho-tich/dang-ky-nhan-cha-me-con/"),
+    ("Đăng ký khai sinh", "thu-tuc/ho-tich/dang-ky-khai-sinh/"),
+    ("Liên hệ", "lien-he/"),
+]
+EXACT_CASES = [(title, path) for title, path in EXACT_TITLES] + [
+    (fold(title).lower(), path) for title, path in EXACT_TITLES
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), EXACT_CASES, ids=[q for q, _ in EXACT_CASES])
+def test_exact_title_is_the_first_result(
+    query: str, expected: str, base_url: str, chromium: webdriver.Chrome
+) -> None:
+    # Longer titles hold the same words ("Đăng ký khai sinh kết hợp nhận cha, mẹ, con").
+    items = search(chromium, base_url, query).items
+    first = page_path(items[0]["href"], base_url) if items else None
+    assert first == expected, f"Tìm {query!r}: kết quả đầu là {first!r}, cần {expected!r}"

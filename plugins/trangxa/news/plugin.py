@@ -34,7 +34,6 @@ from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
 from trangxa.news.settings import check_agency_pages, check_news_settings, check_site_labels
 from trangxa.news.site import PageCacheState
-from trangxa.search.index_memo import EntryMemo
 
 log = get_plugin_logger(__name__)
 
@@ -161,7 +160,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 config,
                 files,
                 nav,
-                search_memo(config),
             )
             self.cache.feed = self.split.content
             self.split_nav = nav
@@ -221,7 +219,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             env.bytecode_cache = self.compiled_templates
         return env
 
-    # Before the search plugins: the second process's search entries must be in by then.
+    # Before other plugins read the page's context.
     @event_priority(60)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -298,13 +296,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         root = Path(config.config_file_path).parent
         server.watch(str(root / self.config.posts_dir))
         return server
-
-
-def search_memo(config: MkDocsConfig) -> EntryMemo | None:
-    """trangxa-search's memo of search entries, if that plugin is in use."""
-    plugin = config.plugins.get("trangxa-search")
-    memo = getattr(plugin, "memo", None)
-    return memo if isinstance(memo, EntryMemo) else None
 
 
 def report(errors: list[Problem], warnings: list[Problem], fail: bool) -> None:

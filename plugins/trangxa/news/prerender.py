@@ -4,10 +4,9 @@ Converting, indexing and rendering posts is nearly all of what a large build cos
 runs on one processor. Right before MkDocs starts on the pages, the build process forks: the
 child takes the posts in `share`, runs for each the same steps MkDocs would (plugin events,
 Markdown, template, writing the file), and sends back what the parent needs of them: the
-post's HTML with the warnings Markdown gave, its search entries, and the key of the page it
-wrote. The parent goes on with the other pages; when it reaches one of the child's posts it
-takes the HTML instead of converting, the search entries instead of parsing, and leaves the
-page the child wrote in place when the keys agree. Every hand-over is keyed by all the inputs
+post's HTML with the warnings Markdown gave and the key of the page it wrote. The parent
+goes on with the other pages; when it reaches one of the child's posts it takes the HTML
+instead of converting, and leaves the page the child wrote in place when the keys agree. Every hand-over is keyed by all the inputs
 of what it carries, so a disagreement, a late or failed child, simply means the parent does
 that work itself.
 
@@ -37,7 +36,6 @@ from mkdocs.utils import write_file
 
 from trangxa.news.cache import CacheKey, RenderedContent, digest
 from trangxa.news.pages import PostPage
-from trangxa.search.index_memo import EntryKey, EntryMemo
 
 # Plugins whose page events depend on nothing but the page and the site: safe in either process.
 KNOWN_PLUGINS = frozenset(
@@ -158,7 +156,6 @@ def start(
     config: MkDocsConfig,
     files: Files,
     nav: Navigation,
-    memo: EntryMemo | None,
 ) -> Split:
     """Fork; the child builds `pages` and never returns, the parent gets a Split."""
     receiving, sending = Pipe(duplex=False)
@@ -170,7 +167,7 @@ def start(
         receiving.close()
         status = 0
         try:
-            _run_child(sending, pages, page_key, config, files, nav, memo)
+            _run_child(sending, pages, page_key, config, files, nav)
         except BaseException:
             status = 1
             with contextlib.suppress(OSError):
@@ -183,7 +180,7 @@ def start(
     sending.close()
     handover = Handover()
     reader = threading.Thread(
-        target=_receive, args=(receiving, handover, files, memo), name="trangxa-handover"
+        target=_receive, args=(receiving, handover, files), name="trangxa-handover"
     )
     reader.daemon = True
     reader.start()
@@ -191,9 +188,7 @@ def start(
     return Split(pid, keys, {page.file.src_uri for page in pages}, handover, reader)
 
 
-def _receive(
-    connection: Connection, handover: Handover, files: Files, memo: EntryMemo | None
-) -> None:
+def _receive(connection: Connection, handover: Handover, files: Files) -> None:
     """Drain the pipe as messages arrive, so the child never waits on the parent."""
     try:
         while True:
@@ -205,9 +200,6 @@ def _receive(
                 if kind == "content":
                     key, content = payload
                     handover.contents[key] = _restore_links(content, files)
-                elif kind == "entries" and memo is not None:
-                    key, entries = payload
-                    memo.entries[key] = entries
                 elif kind == "context":
                     handover.context = payload[0]
                 elif kind == "page":
@@ -264,7 +256,6 @@ def _run_child(
     config: MkDocsConfig,
     files: Files,
     nav: Navigation,
-    memo: EntryMemo | None,
 ) -> None:
     """MkDocs' two passes over the child's posts: read and convert, then render and write."""
     _silence_logging()
@@ -283,12 +274,7 @@ def _run_child(
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     for page in pages:
         key = page_key(page)
-        indexed: dict[EntryKey, list[Any]] = {}
-        if memo is not None:
-            memo.entries = indexed
         _build(page, config, doc_files, nav, env)
-        for entry, entries in indexed.items():
-            connection.send(("entries", entry, entries))
         connection.send(("page", page.file.src_uri, key))
 
 

@@ -1,78 +1,139 @@
-"""MkDocs plugin: Material's search finds "đăng ký khai sinh" when a citizen types "dang ky khai sinh"."""
+"""MkDocs plugin: Material's search box answered from a Pagefind index, folded for Vietnamese.
+
+Material's own index holds every page's text in one file that the browser downloads and
+indexes whole, 23 MB at 3,000 posts; Pagefind splits its index by word so a query fetches
+only the few parts it needs. Pagefind matches words with and without tone marks, so
+"dang ky khai sinh" finds "Đăng ký khai sinh".
+"""
 
 from __future__ import annotations
 
+import re
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 
+from trangxa.core.slugs import fold
 from trangxa.search.config import SearchConfig
-from trangxa.search.index_memo import EntryMemo
-from trangxa.search.material_search import (
-    check_language_script,
-    material_search_plugin,
-    require_vietnamese,
-    search_languages,
-    use_vietnamese_separator,
-)
-from trangxa.search.page_text import space_table_cells
-from trangxa.theme import add_theme_dir, require_material
+from trangxa.search.material_search import material_search_plugin, use_vietnamese_separator
+from trangxa.search.pagefind_index import build_index, replace_material_worker
+from trangxa.theme import require_material
 
 log = get_plugin_logger(__name__)
 
-THEME_DIR = Path(__file__).parent / "theme"
+
+# Where Material's page template opens the page's own content.
+CONTENT_OPENING = '<article class="md-content__inner md-typeset">'
+MARKED_OPENING = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+
+
+# Pagefind matches "ky" with "ký" but not "dang" with "đăng": đ is a letter of its own, not d
+# with a mark. A hidden line on each page lists its words with đ written with d; the worker
+# cuts excerpts at the sentinel so that line is never shown.
+FOLDED_SENTINEL = "⁂"
+_D_WORD = re.compile(r"\w*[đĐ]\w*")
+
+
+def folded_d_words(html: str) -> str:
+    """The page's words holding đ, each once, folded: "Đăng ký đất đai" gives "dang dat dai"."""
+    return " ".join(dict.fromkeys(fold(word).lower() for word in _D_WORD.findall(html)))
+
+
+def mark_for_index(output: str, page: Page) -> str:
+    """Mark the page's content for Pagefind, unless its front matter keeps it out of search.
+
+    Pagefind then indexes only marked pages and only their content, not the menus, header and
+    footer every page repeats.
+    """
+    search = page.meta.get("search")
+    if isinstance(search, dict) and search.get("exclude"):
+        return output
+    start = output.find(CONTENT_OPENING)
+    if start < 0:
+        return output
+    end = output.find("</article>", start)
+    folded = folded_d_words(output[start:end])
+    extra = f"<div hidden data-tx-folded>{FOLDED_SENTINEL} {folded}</div>" if folded else ""
+    return (
+        output[:start]
+        + MARKED_OPENING
+        + output[start + len(CONTENT_OPENING) : end]
+        + extra
+        + output[end:]
+    )
+
+
+def _skip_page(page: Page) -> None:
+    """Stands in for Material's indexer: the index is Pagefind's, built after the site."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
-    """Ships the folding Vietnamese script to Material's search worker and tunes its index."""
+    """Leaves Material's index empty, indexes the built site with Pagefind, ships the worker."""
 
     def __init__(self) -> None:
-        # Kept across rebuilds of `mkdocs serve`; in a build, filled by trangxa-news's helper.
-        self.memo = EntryMemo()
+        self.serving = False
+        self.indexing: threading.Thread | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Nothing to set up; having this event makes MkDocs keep the plugin, and so its memo,
-        from one rebuild of `mkdocs serve` to the next."""
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Material has made this build's index by now: let it skip pages indexed before."""
-        if self.config.enabled:
-            self.memo.begin()
-            material: Any = material_search_plugin(config)
-            self.memo.wrap(material.search_index)
+        """Remember whether this is `mkdocs serve`, where indexing runs beside the server."""
+        self.serving = command == "serve"
 
     # Before Material's search plugin, so its options are set before it reads them.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
-        """Check Material's search is Vietnamese only and give it the Vietnamese separator."""
+        """Check Material's search box is there and give its highlighter Vietnamese words."""
         if not self.config.enabled:
             return config
         require_material(config)
         search = material_search_plugin(config)
-        require_vietnamese(search_languages(search, config))
         if not use_vietnamese_separator(search):
             log.info(
                 "Dùng `separator` đặt trong mkdocs.yml cho tìm kiếm thay cho mặc định của trangxa."
             )
-        add_theme_dir(config, THEME_DIR)
         return config
 
-    # Before Material's search plugin indexes the page in the same event.
-    @event_priority(50)
-    def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext | None:
-        """Keep table cells apart so the indexer does not glue their words together."""
-        if self.config.enabled and page.content:
-            page.content = space_table_cells(page.content)
-        return context
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Fail when the built site would search without folding."""
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Material writes only its settings for the search box, no page text."""
         if self.config.enabled:
-            check_language_script(Path(config.site_dir))
+            material: Any = material_search_plugin(config)
+            material.search_index.add_entry_from_context = _skip_page
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Mark what Pagefind should index on this page."""
+        return mark_for_index(output, page) if self.config.enabled else output
+
+    # After Material's search plugin has written its (empty) index.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built pages with Pagefind and point Material's search box at it."""
+        if not self.config.enabled:
+            return
+        site_dir = Path(config.site_dir)
+        replace_material_worker(site_dir)
+        if not self.serving:
+            self._index(site_dir)
+            return
+        # A rebuild of `mkdocs serve` shows the page at once; the index follows a moment later.
+        if self.indexing is not None:
+            self.indexing.join()
+        self.indexing = threading.Thread(
+            target=self._index_quietly, args=(site_dir,), name="trangxa-pagefind", daemon=True
+        )
+        self.indexing.start()
+
+    def _index(self, site_dir: Path) -> None:
+        started = time.perf_counter()
+        build_index(site_dir)
+        log.debug("Pagefind lập chỉ mục trong %.1f giây.", time.perf_counter() - started)
+
+    def _index_quietly(self, site_dir: Path) -> None:
+        try:
+            self._index(site_dir)
+        except PluginError as error:
+            log.warning(str(error))

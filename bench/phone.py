@@ -1,0 +1,322 @@
+"""Search and first view on a low-end phone: trangxa beside Material's blog, in headless Chromium.
+
+For each size the generated sites (see run.py) are built, then served one at a time and loaded
+in Chromium emulating a cheap phone: CPU slowed 4x, 1.6 Mbit/s down, 150 ms latency, 375 px
+wide, empty cache. For each query of QUERIES the home page is loaded, the query typed into the
+header's search box, and two figures read: the time from the first key press to the first
+result drawn, and the bytes the server sent for the search (its scripts and index, while the
+page loaded and after typing). For trangxa the Largest Contentful Paint of the home page, a
+post, the procedures index and a procedure is read too.
+
+    .venv/bin/python bench/phone.py --sizes 3000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR))
+sys.path.insert(0, str(BENCH_DIR.parent / "tests" / "browser"))
+
+import run  # noqa: E402
+from harness import start_chromium  # noqa: E402
+
+# What citizens type, with and without marks, and a procedure code.
+QUERIES = ("cai cach hanh chinh", "đăng ký khai sinh", "dang ky ket hon", "lễ hội", "1.001193")
+PHONE_WIDTH = 375
+PHONE_HEIGHT = 740
+CPU_SLOWDOWN = 4
+DOWN_BYTES_PER_S = 1_600_000 / 8
+UP_BYTES_PER_S = 750_000 / 8
+LATENCY_MS = 150
+# The longest wait for results or a page; Material's search at 3,000 posts takes minutes.
+SEARCH_TIMEOUT_S = 180.0
+# Paths the search box fetches: Material's worker and index, lunr, Pagefind.
+SEARCH_PATHS = (
+    "/assets/javascripts/workers/",
+    "/search/",
+    "/assets/javascripts/lunr/",
+    "/pagefind/",
+)
+
+
+class _Log:
+    """Bytes the server sent, with the path and the time sent."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: list[tuple[float, str, int]] = []
+
+    def add(self, path: str, size: int) -> None:
+        with self.lock:
+            self.sent.append((time.monotonic(), path, size))
+
+    def since(self, start: float) -> list[tuple[float, str, int]]:
+        with self.lock:
+            return [entry for entry in self.sent if entry[0] >= start]
+
+
+class _CountingHandler(SimpleHTTPRequestHandler):
+    log_of_server: _Log
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        self.log_of_server.add(self.path.split("?")[0], source.tell() - start)
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[tuple[str, _Log]]:
+    """Serve a built site on 127.0.0.1, counting what it sends."""
+    log = _Log()
+    handler = type("Handler", (_CountingHandler,), {"log_of_server": log})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host!s}:{port}/", log
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def phone(driver: webdriver.Chrome) -> None:
+    """Emulate the phone: narrow screen, slow CPU, slow network, nothing cached."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": PHONE_WIDTH, "height": PHONE_HEIGHT, "deviceScaleFactor": 2, "mobile": True},
+    )
+    driver.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    driver.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": LATENCY_MS,
+            "downloadThroughput": DOWN_BYTES_PER_S,
+            "uploadThroughput": UP_BYTES_PER_S,
+        },
+    )
+
+
+_WATCH_RESULTS = """
+window.__firstResult = null;
+window.__typed = null;
+const box = document.querySelector("input[data-md-component='search-query']");
+box.addEventListener("keydown", () => { if (window.__typed === null) window.__typed = performance.now(); });
+const list = document.querySelector(".md-search-result__list");
+new MutationObserver(() => {
+  if (window.__firstResult === null && list.querySelector(".md-search-result__item")) {
+    window.__firstResult = performance.now();
+  }
+}).observe(list, {childList: true, subtree: true});
+"""
+
+
+@dataclass
+class SearchRun:
+    """One query on one site."""
+
+    query: str
+    seconds: float | None
+    search_bytes: int
+    results: int
+
+
+def search_once(driver: webdriver.Chrome, base: str, log: _Log, query: str) -> SearchRun:
+    """Load the home page, type the query, time the first result and count the bytes."""
+    # Each query starts cold, as for a citizen opening the site for the first time.
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    loading = time.monotonic()
+    driver.get(base)
+    driver.execute_script(_WATCH_RESULTS)
+    typed = time.monotonic()
+    # On a phone the box opens from the magnifier button in the header.
+    driver.find_element(By.CSS_SELECTOR, "header label[for='__search']").click()
+    box = driver.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
+    WebDriverWait(driver, 10).until(lambda d: box.is_displayed())
+    box.send_keys(query)
+    seconds: float | None
+    try:
+        WebDriverWait(driver, SEARCH_TIMEOUT_S, poll_frequency=0.1).until(
+            lambda d: d.execute_script("return window.__firstResult !== null")
+        )
+        start, end = driver.execute_script("return [window.__typed, window.__firstResult]")
+        seconds = (end - start) / 1000
+        # Answers to later key presses may still be fetching; let them finish for the count.
+        time.sleep(1.0)
+    except TimeoutException:
+        seconds = None
+    results = int(
+        driver.execute_script("return document.querySelectorAll('.md-search-result__item').length")
+    )
+    sent = [
+        (path, size)
+        for when, path, size in log.since(loading)
+        if when >= typed or path.startswith(SEARCH_PATHS)
+    ]
+    if os.environ.get("BENCH_PHONE_PATHS"):
+        print(sent)
+    return SearchRun(query, seconds, sum(size for _, size in sent), results)
+
+
+_LCP = """
+const done = arguments[arguments.length - 1];
+let last = null;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) last = entry;
+}).observe({type: "largest-contentful-paint", buffered: true});
+setTimeout(() => done(last && {time: last.startTime, element: last.element ? last.element.tagName + "." + last.element.className : ""}), 1500);
+"""
+
+
+def lcp(driver: webdriver.Chrome, url: str) -> dict[str, Any]:
+    """Largest Contentful Paint of a page loaded afresh, in seconds, and what it painted."""
+    driver.get(url)
+    found: dict[str, Any] | None = driver.execute_async_script(_LCP)
+    if not found:
+        return {"seconds": None, "element": ""}
+    return {"seconds": round(found["time"] / 1000, 2), "element": found["element"]}
+
+
+@dataclass
+class SiteResult:
+    """Everything measured on one built site."""
+
+    size: int
+    tool: str
+    runs: list[SearchRun] = field(default_factory=list)
+    lcp: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def lcp_pages(site: Path, manifest: dict[str, Any]) -> dict[str, str]:
+    """The pages whose first view is measured, as addresses below the site root."""
+    pages = {"trang chủ": ""}
+    newest = max(manifest["posts"], key=lambda p: p["date"])
+    found = run.find_post_pages(site, [newest["title"]])
+    [url, *_] = found[newest["title"]]
+    pages["một bài"] = url
+    if (site / "thu-tuc/index.html").is_file():
+        pages["danh mục thủ tục"] = "thu-tuc/"
+        pages["một thủ tục"] = "thu-tuc/ho-tich/dang-ky-khai-sinh/"
+    return pages
+
+
+def measure_site(
+    size: int, tool: str, site: Path, manifest: dict[str, Any], queries: tuple[str, ...]
+) -> SiteResult:
+    """The queries, then the first views, on a fresh browser for this site."""
+    result = SiteResult(size, tool)
+    with serve(site) as (base, log), tempfile.TemporaryDirectory() as profile:
+        driver = start_chromium(Path(profile))
+        driver.set_page_load_timeout(SEARCH_TIMEOUT_S)
+        driver.set_script_timeout(SEARCH_TIMEOUT_S)
+        try:
+            phone(driver)
+            for query in queries:
+                found = search_once(driver, base, log, query)
+                print(f"  {size} {tool} {query!r}: {found}", flush=True)
+                result.runs.append(found)
+            if tool == "trangxa":
+                for name, url in lcp_pages(site, manifest).items():
+                    result.lcp[name] = lcp(driver, base + url)
+                    print(f"  {size} {tool} LCP {name}: {result.lcp[name]}", flush=True)
+        finally:
+            driver.quit()
+    return result
+
+
+def built_site(size: int, tool: str, sites: Path, manifest: dict[str, Any], reuse: bool) -> Path:
+    """The built site, built now unless reuse is asked and a build is there."""
+    site = sites / f"site-{tool}"
+    if reuse and (site / "index.html").is_file():
+        return site
+    started = time.monotonic()
+    measured = run.measure_build(size, tool, sites, manifest)
+    if not measured.ok:
+        raise SystemExit(f"Dựng {tool} {size} bài lỗi: {measured.error}")
+    print(f"  dựng {tool} {size} bài: {time.monotonic() - started:.0f} s", flush=True)
+    return site
+
+
+def summary(result: SiteResult) -> str:
+    """One table row: median and worst time to first results, bytes of the first query."""
+    times = [r.seconds for r in result.runs if r.seconds is not None]
+    missed = len(result.runs) - len(times)
+    median = f"{statistics.median(times):.1f}".replace(".", ",") if times else "–"
+    worst = f"{max(times):.1f}".replace(".", ",") if times else "–"
+    if missed:
+        worst = f"> {SEARCH_TIMEOUT_S:.0f} ({missed} truy vấn)"
+    kilobytes = max(r.search_bytes for r in result.runs) / 1000
+    first = result.runs[0].search_bytes / 1000
+    return (
+        f"| {result.size:,} | {result.tool} | {median} | {worst} | "
+        f"{first:,.0f} | {kilobytes:,.0f} |".replace(",", ".")
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 10000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", choices=run.TOOLS)
+    parser.add_argument("--material-queries", type=int, default=1, help="số truy vấn đo ở Material")
+    parser.add_argument("--reuse", action="store_true", help="dùng trang đã dựng nếu có")
+    parser.add_argument("--json", type=Path, help="ghi mọi số đo ra tệp")
+    args = parser.parse_args(argv)
+    if shutil.which("chromedriver") is None and not Path("/usr/bin/chromedriver").exists():
+        raise SystemExit("Cần Chromium và chromedriver: chạy `bash scripts/test.sh`.")
+    print(f"Tải trung bình một phút: {os.getloadavg()[0]:.2f}", flush=True)
+    results: list[SiteResult] = []
+    for size in args.sizes:
+        sites = run.cached_sites(size, args.seed)
+        manifest = run.load_manifest(sites)
+        for tool in [args.only] if args.only else list(run.TOOLS):
+            site = built_site(size, tool, sites, manifest, args.reuse)
+            # Material's box downloads and indexes its whole index before any query: one query
+            # shows that, and each costs minutes at these sizes.
+            queries = QUERIES if tool == "trangxa" else QUERIES[: args.material_queries]
+            results.append(measure_site(size, tool, site, manifest, queries))
+    print("\n| bài | công cụ | trung vị (s) | chậm nhất (s) | KB truy vấn đầu | KB nhiều nhất |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for result in results:
+        print(summary(result))
+    for result in results:
+        for name, found in result.lcp.items():
+            print(f"LCP {result.size} {name}: {found['seconds']} s ({found['element']})")
+    if args.json:
+        args.json.write_text(
+            json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1), "utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
