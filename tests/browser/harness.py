@@ -349,3 +349,68 @@ def site_config_path() -> Path:
     """The MkDocs config to build: TRANGXA_SITE_CONFIG if set, else the repository's."""
     override = os.environ.get("TRANGXA_SITE_CONFIG")
     return Path(override).resolve() if override else REPO_ROOT / "mkdocs.yml"
+
+
+_FAILED_RESOURCES = """
+const done = arguments[arguments.length - 1];
+// Material fetches some files after the load event; give them time to answer.
+setTimeout(() => done(performance.getEntriesByType("resource")
+  .filter((entry) => entry.responseStatus >= 400)
+  .map((entry) => `${entry.name} (${entry.responseStatus})`)), 1500);
+"""
+
+
+def failed_requests(driver: webdriver.Chrome, url: str) -> list[str]:
+    """Load a page and list the requests that failed: error answers and network errors."""
+    driver.get_log("browser")  # Drop what earlier pages logged.
+    driver.get(url)
+    failed: list[str] = driver.execute_async_script(_FAILED_RESOURCES)
+    for entry in driver.get_log("browser"):
+        if entry.get("source") == "network":
+            failed.append(str(entry["message"]))
+    return sorted(set(failed))
+
+
+_HIDDEN_SIDEWAYS = """
+const article = document.querySelector(".md-content article");
+// Material lets tables reach the screen's edges on phones; past the screen is what is hidden.
+const edge = document.documentElement.clientWidth + 1;
+const clipped = (el) => {
+  for (let up = el.parentElement; up && up !== article; up = up.parentElement) {
+    const style = getComputedStyle(up);
+    if (style.overflow === "hidden" && up.clientWidth <= 1) return true;
+  }
+  return false;
+};
+const found = [];
+const name = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string"
+  ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+for (const el of article.querySelectorAll("*")) {
+  const style = getComputedStyle(el);
+  if (style.display === "none" || style.visibility === "hidden") continue;
+  if (el.closest("[hidden]") || el.getClientRects().length === 0 || clipped(el)) continue;
+  const scrolls = ["auto", "scroll"].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+  const right = el.getBoundingClientRect().right;
+  if (scrolls) found.push(`${name(el)} cuộn ngang (${el.scrollWidth}px trong ${el.clientWidth}px)`);
+  else if (right > edge && style.position !== "absolute") found.push(`${name(el)} vượt ra ngoài (${Math.round(right)}px > ${Math.round(edge)}px)`);
+}
+return found;
+"""
+
+
+def hidden_sideways(driver: webdriver.Chrome, url: str, width: int) -> list[str]:
+    """Content a reader at this screen width could only reach by scrolling sideways.
+
+    Lists every element of the page's content that scrolls sideways inside itself, or that
+    reaches past the right edge of the screen; text kept for screen readers only is skipped.
+    """
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+    try:
+        driver.get(url)
+        found: list[str] = driver.execute_script(_HIDDEN_SIDEWAYS)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    return found

@@ -13,6 +13,8 @@ from selenium.webdriver.common.by import By
 from .harness import (
     describe_violations,
     describe_vnu,
+    failed_requests,
+    hidden_sideways,
     outside_resources,
     page_scroll_width,
     pdf_page_count,
@@ -95,6 +97,35 @@ def test_no_sideways_scroll_on_phone(page: Page, base_url: str, chromium: webdri
         f"{page.path or '/'} rộng {width.scroll_width}px trên màn hình {PHONE_WIDTH}px; "
         f"phần tử tràn: {', '.join(width.too_wide)}"
     )
+
+
+@by_name(PAGES)
+def test_no_request_fails_on_load(page: Page, base_url: str, chromium: webdriver.Chrome) -> None:
+    failed = failed_requests(chromium, page.url(base_url))
+    assert not failed, f"{page.path or '/'} có yêu cầu lỗi khi tải: {'; '.join(failed)}"
+
+
+# The pages citizens read on phones: every field must be on screen without swiping sideways.
+FIELD_PAGES = ("post-with-table", "post-with-figure", "procedures-index", "procedure", "statistics")
+
+
+@by_name([page for page in PAGES if page.name in FIELD_PAGES])
+def test_every_field_on_screen_on_phone(
+    page: Page, base_url: str, chromium: webdriver.Chrome
+) -> None:
+    hidden = hidden_sideways(chromium, page.url(base_url), PHONE_WIDTH)
+    assert not hidden, f"{page.path} ở {PHONE_WIDTH}px: {'; '.join(hidden[:8])}"
+
+
+def test_every_statistics_column_on_screen_on_desktop(
+    base_url: str, chromium: webdriver.Chrome
+) -> None:
+    url = base_url + "thong-ke/"
+    hidden = hidden_sideways(chromium, url, 1280)
+    assert not hidden, f"thong-ke/ ở 1280px: {'; '.join(hidden[:8])}"
+    # Every period of a year has its column: four quarters, two halves, nine months, the year.
+    headings = chromium.find_elements(By.CSS_SELECTOR, ".tx-report-table thead th")
+    assert len(headings) >= 9
 
 
 def flat(text: str) -> str:

@@ -150,6 +150,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         page.meta.update({"title": html.escape(title), "template": INDEX_TEMPLATE})
         if role.count is not None:
             page.meta["search"] = {"exclude": True}
+        else:
+            # The years' tables need the width the menu column would take.
+            page.meta["hide"] = ["navigation"]
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -100,6 +100,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Material writes only its settings for the search box, no page text."""
+        # The previous rebuild's indexing must be done before this build moves its output.
+        self.wait_for_index()
         if self.config.enabled:
             material: Any = material_search_plugin(config)
             material.search_index.add_entry_from_context = _skip_page
@@ -120,12 +122,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self._index(site_dir)
             return
         # A rebuild of `mkdocs serve` shows the page at once; the index follows a moment later.
-        if self.indexing is not None:
-            self.indexing.join()
+        self.wait_for_index()
         self.indexing = threading.Thread(
             target=self._index_quietly, args=(site_dir,), name="trangxa-pagefind", daemon=True
         )
         self.indexing.start()
+
+    def wait_for_index(self) -> None:
+        """Wait until the index of the last build beside the server is written."""
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
 
     def _index(self, site_dir: Path) -> None:
         started = time.perf_counter()
