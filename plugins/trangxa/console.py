@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import sys
 import traceback
 import unicodedata
@@ -62,9 +63,17 @@ def _encodes(text: str, encoding: str) -> bool:
 
 
 def make_writable(stream: TextIO) -> None:
-    """Let a console stream write any text, with readable stand-ins for what it cannot show."""
+    """Let a console stream write any text, with readable stand-ins for what it cannot show.
+
+    A console whose code page was chosen on purpose (PYTHONIOENCODING) keeps it.
+    """
     encoding = getattr(stream, "encoding", None) or "utf-8"
     if _encodes("ạĐữ", encoding) or not isinstance(stream, io.TextIOWrapper):
+        return
+    if not os.environ.get("PYTHONIOENCODING") and not stream.isatty():
+        # Output sent to a file (`trangxa check > ketqua.txt` on Windows gets the ANSI code
+        # page): UTF-8 keeps every letter, and Notepad opens it as such.
+        stream.reconfigure(encoding="utf-8")
         return
     # Charmap codecs report their name as "charmap": the handler is bound to the real one.
     name = f"{ERROR_HANDLER}-{codecs.lookup(encoding).name}"
@@ -103,7 +112,9 @@ def report_crash(exc: BaseException, site_root: Path | None = None) -> int:
     saved: Path | None = folder / f"loi-{stamp:%Y%m%d-%H%M%S}.txt"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"loi-{stamp:%Y%m%d-%H%M%S}.txt").write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        (folder / f"loi-{stamp:%Y%m%d-%H%M%S}.txt").write_text(
+            "".join(traceback.format_exception(exc)), encoding="utf-8"
+        )
     except OSError:
         saved = None
     where = f" khi đang xử lý tệp {source}" if source else ""

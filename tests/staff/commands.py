@@ -18,6 +18,8 @@ CONSOLES = {
     "cp1258": {"PYTHONIOENCODING": "cp1258"},
     "lang-c": {"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": ""},
     "ascii": {"PYTHONIOENCODING": "ascii"},
+    # A locale without Vietnamese letters and no code page chosen: the file gets UTF-8.
+    "redirected": {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
 }
 
 
@@ -49,14 +51,15 @@ def console_env(console: str) -> dict[str, str]:
             env[key] = value
         else:
             env.pop(key, None)
-    env.pop("PYTHONUTF8", None)
+    if "PYTHONUTF8" not in CONSOLES[console]:
+        env.pop("PYTHONUTF8", None)
     return env
 
 
 def console_encoding(console: str) -> str:
     """How the console reads the bytes the command writes."""
     # Under LANG=C Python switches to UTF-8 by itself (PEP 538/540).
-    return {"cp1258": "cp1258", "lang-c": "utf-8", "ascii": "ascii"}[console]
+    return {"cp1258": "cp1258", "lang-c": "utf-8", "ascii": "ascii", "redirected": "utf-8"}[console]
 
 
 def trangxa(*args: str, cwd: Path, console: str = "cp1258", timeout: float = 240) -> Run:

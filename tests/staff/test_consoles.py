@@ -32,6 +32,12 @@ def test_check_writes_vietnamese_to_a_redirected_file(project: Path, console: st
     assert "Tin bài trong posts/" in readable(run.out)
 
 
+def test_output_redirected_from_a_non_vietnamese_locale_is_utf8(project: Path) -> None:
+    run = trangxa("check", cwd=project, console="redirected")
+    assert run.code == 0, run.err
+    assert "Kết quả: ĐẠT" in run.out
+
+
 def test_check_on_an_ascii_console_drops_only_the_marks(project: Path) -> None:
     run = trangxa("check", cwd=project, console="ascii")
     assert run.code == 0, run.err

@@ -30,6 +30,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     [
         ("can-bo/index.html", "Hướng dẫn cho cán bộ"),
         ("can-bo/viet-bai/index.html", "Viết một bài tin"),
+        ("can-bo/cai-dat/index.html", "Cài đặt và xem thử trên máy tính"),
         ("can-bo/doc-loi/index.html", "Đọc thông báo lỗi"),
         ("can-bo/so-lieu-bao-cao/index.html", "Số liệu cho báo cáo"),
     ],
@@ -63,3 +64,22 @@ def test_guide_documents_the_three_commands_and_their_options() -> None:
     for fragment in ("trangxa new", "--category", "--date", "--draft", "trangxa check", "--strict",
                      "trangxa publish --to", "tệp:dòng: nội dung"):
         assert fragment in text
+
+
+def test_install_page_gives_both_paths_step_by_step() -> None:
+    text = (GUIDE / "cai-dat.md").read_text(encoding="utf-8")
+    for fragment in (
+        "Add python.exe to PATH",
+        "py -m pip install --upgrade .",
+        "py -m trangxa --version",
+        "py -m trangxa serve",
+        "Ctrl+C",
+        "py -m trangxa check",
+        "trangxa publish --to",
+        "python3 -m venv ~/trangxa-env",
+        "~/trangxa-env/bin/python -m pip install --upgrade .",
+        "chưa được thử trên một máy Windows thật",
+    ):
+        assert fragment in text, fragment
+    # The address staff are told to open is the one `trangxa serve` prints.
+    assert "Xem thử trang tại http://127.0.0.1:8000/ (mở địa chỉ này trong trình duyệt)" in text

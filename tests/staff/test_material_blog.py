@@ -89,6 +89,11 @@ def test_authors_come_from_the_authors_file(blog: BuildResult) -> None:
     assert "Văn phòng - Thống kê, Công chức Tư pháp - Hộ tịch" in html
 
 
+def test_readtime_written_by_the_author_is_shown(blog: BuildResult) -> None:
+    assert "Thời gian đọc khoảng 4 phút" in blog.read(PLAN)
+    assert "Thời gian đọc khoảng 1 phút" in blog.read(REVIEW)
+
+
 def test_broken_and_unpublished_links_name_the_post_and_fail_strict(tmp_path: Path) -> None:
     project = copy_fixture(FIXTURE, tmp_path)
     post = project / "posts/2024/ra-quan-ve-sinh.md"

@@ -68,7 +68,7 @@ class Site:
 
 CACHE_FILE = ".cache/trangxa/posts.pickle"
 # Raised whenever what is stored (the Post class) changes shape.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 @dataclass

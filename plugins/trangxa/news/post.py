@@ -113,6 +113,8 @@ class Post:
     html: str = ""
     summary: str = ""
     attachments: list[Attachment] = field(default_factory=list)
+    # Material's `readtime:`, minutes written by the author instead of the estimate.
+    readtime: int | None = None
 
     @cached_property
     def words(self) -> int:
@@ -123,6 +125,17 @@ class Post:
     def folder(self) -> Path:
         """Folder that relative links in the post are resolved against."""
         return Path(self.abs_path).parent
+
+
+def _readtime(value: object) -> int | None:
+    """Minutes as Material reads them; anything else leaves the estimate in place."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and value > 0:
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and int(value) > 0:
+        return int(value)
+    return None
 
 
 def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Post:
@@ -208,6 +221,7 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
         authors=authors,
         image=_optional_text(meta, "image", front, source),
         body=body + related_markdown(meta.get("links")),
+        readtime=_readtime(meta.get("readtime")),
         body_line=body_line,
         warnings=warnings,
     )

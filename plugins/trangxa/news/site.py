@@ -316,8 +316,8 @@ class TemplateNews:
         return tag_url(self.config, name)
 
     def reading_minutes(self, post: Post) -> int:
-        """Estimated reading time."""
-        return reading_minutes(post.words, self.config.words_per_minute)
+        """The author's reading time (Material's readtime:), else the estimate."""
+        return post.readtime or reading_minutes(post.words, self.config.words_per_minute)
 
     def state_of(self, post: Post) -> str | None:
         """'draft', 'scheduled' or None, for the marks shown while previewing."""
@@ -435,6 +435,7 @@ def _card(post: Post, lookups: PageCacheState) -> CacheKey:
         tuple(post.categories),
         tuple(post.tags),
         post.description,
+        post.readtime,
         lookups.content_keys.get(post.source),
     )
 
