@@ -13,7 +13,6 @@ from typing import Protocol, cast
 from mkdocs.exceptions import Abort
 
 from trangxa import argtext, console
-from trangxa.commands.mkdocs_run import explain_abort
 
 # Each module offers add_parser(subparsers) and run(args) -> exit code.
 COMMAND_MODULES = ("serve", "build", "check", "new", "publish", "count")
@@ -39,6 +38,36 @@ def installed_version() -> str:
         return trangxa.__version__
 
 
+class _VersionAction(argparse.Action):
+    """--version, asking the installed package only when used: the lookup takes a while."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        kwargs.pop("nargs", None)
+        super().__init__(option_strings, dest, nargs=0, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"trangxa {installed_version()}")
+        parser.exit()
+
+
+def wanted_commands(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command modules the parser needs: only the one named, when one is.
+
+    Every other command's module would be imported for nothing; the top-level options take
+    no value, so the first word not starting with a dash is the command.
+    """
+    for word in argv:
+        if not word.startswith("-"):
+            return (word,) if word in COMMAND_MODULES else COMMAND_MODULES
+    return COMMAND_MODULES
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with Vietnamese help layout for the command and every subcommand."""
 
@@ -47,8 +76,8 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser with every subcommand that is installed (texts translated while built)."""
+def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser with the given subcommands that are installed (texts translated while built)."""
     parser = Parser(
         prog="trangxa",
         description=(
@@ -59,15 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"trangxa {installed_version()}",
+        action=_VersionAction,
+        default=argparse.SUPPRESS,
         help="in số phiên bản rồi thoát",
     )
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
         dest="command", metavar="LỆNH", title="các lệnh", parser_class=Parser
     )
     subparsers.required = True
-    for name in COMMAND_MODULES:
+    for name in commands:
         try:
             module = importlib.import_module(f"trangxa.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -85,8 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     console.prepare_streams()
     try:
         with argtext.vietnamese_argparse():
-            parser = build_parser()
-            args = parser.parse_args(argv)
+            words = sys.argv[1:] if argv is None else list(argv)
+            parser = build_parser(wanted_commands(words))
+            args = parser.parse_args(words)
         module = cast(CommandModule, importlib.import_module(f"trangxa.commands.{args.command}"))
         return module.run(args)
     except KeyboardInterrupt:
@@ -94,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Abort as exc:
         # MkDocs stops with an English SystemExit; say it in Vietnamese instead.
+        from trangxa.commands.mkdocs_run import explain_abort
+
         print(f"LỖI: {explain_abort(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:

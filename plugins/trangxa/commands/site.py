@@ -60,15 +60,25 @@ class Site:
         categories = list(news.categories)
         cache = PostMemoFile(self.root / CACHE_FILE, (tuple(categories), clock.today()))
         memo = cache.load()
-        collection = collect_posts(self.root / news.posts_dir, self.root, categories, now, memo)
+        # Commands count and list posts but never render them: no body, and the first reading of
+        # a large site shared with a second process.
+        collection = collect_posts(
+            self.root / news.posts_dir,
+            self.root,
+            categories,
+            now,
+            memo,
+            parallel=True,
+            keep_body=False,
+        )
         if collection.parsed:
             cache.save(memo)
         return collection
 
 
 CACHE_FILE = ".cache/trangxa/posts.pickle"
-# Raised whenever what is stored (the Post class) changes shape.
-CACHE_FORMAT = 4
+# Raised whenever what is stored (the Post class) changes shape; 5 holds posts without body.
+CACHE_FORMAT = 5
 
 
 @dataclass

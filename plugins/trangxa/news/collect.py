@@ -11,6 +11,7 @@ from trangxa.console import reading
 from trangxa.core.problems import ContentError, Problem
 from trangxa.core.walk import walk_folder
 from trangxa.news.post import Post, read_post
+from trangxa.news.twoprocess import map_in_two
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
@@ -54,31 +55,61 @@ def signature(path: Path) -> FileSignature:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
 
-def _read(
-    path: Path, source: str, allowed: list[str], memo: PostMemo | None, memo_changes: list[str]
-) -> Post | Problem:
-    if memo is None:
+def _parse(source_path: tuple[str, Path], allowed: list[str], keep_body: bool) -> Post | Problem:
+    source, path = source_path
+    with reading(source):
         try:
-            return read_post(path, source, allowed)
+            post = read_post(path, source, allowed)
         except ContentError as exc:
             return exc.problem
-    try:
-        sig = signature(path)
-    except OSError:
-        # Gone or unreadable since the walk: reading it reports the problem with the file.
-        return _read(path, source, allowed, None, memo_changes)
-    known = memo.get(source)
-    if known is not None and known[0] == sig:
-        item = known[1]
-        # Each build sets the address, status and rendered parts again on a fresh copy.
-        return item if isinstance(item, Problem) else _fresh(item)
-    try:
-        item = read_post(path, source, allowed)
-    except ContentError as exc:
-        item = exc.problem
-    memo[source] = (sig, item)
-    memo_changes.append(source)
-    return item if isinstance(item, Problem) else _fresh(item)
+    if not keep_body:
+        # Counting needs no body; leaving it out keeps the memo on disk small and quick to load.
+        post.body = ""
+    return post
+
+
+def _read_all(
+    files: list[tuple[Path, str]],
+    allowed: list[str],
+    memo: PostMemo | None,
+    memo_changes: list[str],
+    parallel: bool,
+    keep_body: bool,
+) -> list[Post | Problem]:
+    """Each file read, or taken from the memo when unchanged; the reading in two processes
+    when asked and worth it."""
+
+    def parse(item: tuple[str, Path]) -> Post | Problem:
+        return _parse(item, allowed, keep_body)
+
+    def parse_all(items: list[tuple[str, Path]]) -> list[Post | Problem]:
+        return map_in_two(items, parse) if parallel else [parse(item) for item in items]
+
+    if memo is None:
+        return parse_all([(source, path) for path, source in files])
+    results: list[Post | Problem | None] = []
+    missing: list[tuple[int, str, Path, FileSignature | None]] = []
+    for path, source in files:
+        try:
+            sig: FileSignature | None = signature(path)
+        except OSError:
+            # Gone or unreadable since the walk: reading it reports the problem with the file,
+            # and nothing is remembered of it.
+            sig = None
+        known = memo.get(source)
+        if sig is not None and known is not None and known[0] == sig:
+            results.append(known[1])
+        else:
+            missing.append((len(results), source, path, sig))
+            results.append(None)
+    parsed = parse_all([(source, path) for _, source, path, _ in missing])
+    for (index, source, _, sig), item in zip(missing, parsed, strict=True):
+        if sig is not None:
+            memo[source] = (sig, item)
+            memo_changes.append(source)
+        results[index] = item
+    # Each build sets the address, status and rendered parts again on a fresh copy.
+    return [item if isinstance(item, Problem) else _fresh(item) for item in results if item is not None]
 
 
 def _fresh(post: Post) -> Post:
@@ -94,11 +125,15 @@ def collect_posts(
     allowed_categories: list[str],
     now: datetime,
     memo: PostMemo | None = None,
+    *,
+    parallel: bool = False,
+    keep_body: bool = True,
 ) -> PostCollection:
     """Read every Markdown file under posts_dir; nothing is dropped without a trace.
 
     With a memo, files unchanged since they were last read are not parsed again; entries
-    of files that are gone are dropped from it.
+    of files that are gone are dropped from it. With parallel, many files to read are read
+    in two processes; without keep_body, posts are read without their body (for counting).
     """
     result = PostCollection()
     if not posts_dir.is_dir():
@@ -107,6 +142,7 @@ def collect_posts(
         return result
     seen: set[str] = set()
     changes: list[str] = []
+    markdown: list[tuple[Path, str]] = []
     walk = walk_folder(posts_dir, site_root)
     result.skipped = walk.skipped
     for path, source in walk.files:
@@ -114,8 +150,9 @@ def collect_posts(
             result.other_files.append(source)
             continue
         seen.add(source)
-        with reading(source):
-            item = _read(path, source, allowed_categories, memo, changes)
+        markdown.append((path, source))
+    items = _read_all(markdown, allowed_categories, memo, changes, parallel, keep_body)
+    for item in items:
         if isinstance(item, Problem):
             result.errors.append(item)
             continue

@@ -7,12 +7,11 @@ import os
 import signal
 from html import escape as html_escape
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -25,7 +24,7 @@ from trangxa.core.problems import Problem
 from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.walk import is_routine
 from trangxa.htmlfix import fix_theme_html
-from trangxa.news import prerender, site
+from trangxa.news import site
 from trangxa.news.authors import load_authors
 from trangxa.news.cache import CacheKey, RenderCache
 from trangxa.news.collect import PostMemo
@@ -34,6 +33,12 @@ from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
 from trangxa.news.settings import check_agency_pages, check_news_settings, check_site_labels
 from trangxa.news.site import PageCacheState
+
+if TYPE_CHECKING:
+    # Only a build uses these; `trangxa count` loads this plugin and should not pay for them.
+    from mkdocs.livereload import LiveReloadServer
+
+    from trangxa.news import prerender
 
 log = get_plugin_logger(__name__)
 
@@ -146,6 +151,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Serving: reuse the previous rebuild's work. Building: hand posts to a second process."""
+        from trangxa.news import prerender
+
         self.page_cache = PageCacheState()
         self.split, self.written_by_child = None, set()
         self.fragments.begin(config, files, nav)
@@ -213,6 +220,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         )
         env.globals["trangxa_fragments"] = self.fragments
         if self.split is not None and self.split_nav is not None:
+            from trangxa.news import prerender
+
             # Every page is read and converted by now: the view the child must have had too.
             self.split_context = prerender.context_key(self.split_nav)
         if self.command == "serve":

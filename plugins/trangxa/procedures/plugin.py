@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -19,6 +18,9 @@ from trangxa.core.problems import Problem
 from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.collection import load_procedures
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 from trangxa.procedures.config import ProceduresConfig
 from trangxa.procedures.feed import changes_feed
 from trangxa.procedures.model import Procedure

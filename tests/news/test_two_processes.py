@@ -1,0 +1,65 @@
+"""Reading files in two processes gives what reading them in one does, even when the child fails."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from trangxa.news import twoprocess
+from trangxa.news.twoprocess import map_in_two
+
+from tests.report.cli import BOUNDARIES, run_count
+
+
+@pytest.fixture
+def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(twoprocess, "MIN_FILES", 2)
+    assert twoprocess.can_fork(2), "this machine cannot fork or has one processor"
+
+
+def test_results_in_order_with_the_later_half_from_the_child(always_fork: None) -> None:
+    parent = os.getpid()
+    results = map_in_two(list(range(11)), lambda n: (n * n, os.getpid() == parent))
+    assert [value for value, _ in results] == [n * n for n in range(11)]
+    # The first half was read here, the rest in another process.
+    assert [here for _, here in results] == [True] * 5 + [False] * 6
+
+
+def test_a_failing_child_leaves_the_parent_to_read_everything(always_fork: None) -> None:
+    parent = os.getpid()
+
+    def read(n: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("the child cannot read")
+        return n + 1
+
+    assert map_in_two(list(range(9)), read) == list(range(1, 10))
+
+
+def test_an_unpicklable_result_is_read_again_here(always_fork: None) -> None:
+    results = map_in_two(list(range(4)), lambda n: (lambda: n))
+    assert [make() for make in results] == [0, 1, 2, 3]
+
+
+def test_few_files_stay_in_one_process() -> None:
+    parent = os.getpid()
+    assert map_in_two([1, 2, 3], lambda n: os.getpid() == parent) == [True, True, True]
+
+
+def test_count_is_the_same_read_in_two_processes(
+    always_fork: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    project = tmp_path / "site"
+    shutil.copytree(BOUNDARIES, project, ignore=shutil.ignore_patterns(".cache"))
+    args = ("--period", "2024", "--as-of", "2025-06-30", "--format", "json")
+    split = run_count(*args, project=project)
+    assert split.code == 0, split.stderr
+    # Every file read afresh, in one process this time.
+    shutil.rmtree(project / ".cache")
+    monkeypatch.setattr(twoprocess, "MIN_FILES", 10**9)
+    single = run_count(*args, project=project)
+    assert single.code == 0
+    assert split.json() == single.json()
+    assert split.json()["posts"]["total"] > 4
