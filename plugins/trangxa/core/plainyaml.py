@@ -17,17 +17,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# YAML's printable characters; anything else makes libyaml refuse the text.
-_NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Characters that give a plain value, or a list item, another meaning where they start it.
 _PLAIN_START_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # Inside a list item these end the item or open something else.
 _FLOW_INDICATORS = frozenset(",?[]{}")
-# Line breaks to YAML besides "\n"; the lines here are split at "\n" only.
-_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+# What sends a text to PyYAML, found in one pass: a character outside YAML's printable set
+# (libyaml refuses those), "#" (a comment), and a line break other than "\n" ("\r", NEL, the
+# line and paragraph separators), since the lines here are split at "\n" only.
+_REFUSED = re.compile(
+    "[^\x09\x0a\x20-\x22\x24-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
+    "\U00010000-\U0010ffff]"
+)
 
 Resolvers = dict[Any, list[tuple[str, re.Pattern[str]]]]
 
@@ -119,7 +120,7 @@ def read_plain_mapping(
     text: str, resolvers: Resolvers, first_line: int = 1
 ) -> tuple[dict[str, Any], dict[str, int]] | None:
     """The mapping and each key's line, when the text is plain `key: value` lines; else None."""
-    if _NON_PRINTABLE.search(text) or "#" in text or any(b in text for b in _OTHER_BREAKS):
+    if _REFUSED.search(text):
         return None
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
