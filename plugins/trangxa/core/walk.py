@@ -72,37 +72,50 @@ def walk_folder(top: Path, site_root: Path) -> Walk:
     found: list[tuple[str, str]] = []
     seen: set[tuple[int, int]] = set()
 
-    def shown(directory: str, name: str) -> str:
-        relative = os.path.relpath(os.path.join(directory, name), start)
-        return nfc(os.path.join(shown_top, relative).replace(os.sep, "/"))
-
-    for directory, folders, names in os.walk(start, followlinks=True):
+    # os.scandir rather than os.walk: the entries say which names are links and folders
+    # without a system call per file, and each folder's shown path is built once, not
+    # through os.path.relpath for every file (ten thousand posts made that a tenth of a count).
+    def visit(directory: str, shown_dir: str) -> None:
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError:
+            return
         info = os.stat(directory)
         if (info.st_dev, info.st_ino) in seen:
-            folders[:] = []
-            continue
+            return
         seen.add((info.st_dev, info.st_ino))
-        kept = []
-        for name in sorted(folders):
-            full = os.path.join(directory, name)
-            if name.startswith("."):
-                result.skipped.append(
-                    Problem(shown(directory, name) + "/", None, HIDDEN_FOLDER, "warning")
-                )
-            elif os.path.islink(full) and _visited(full, seen, start):
-                result.skipped.append(Problem(shown(directory, name) + "/", None, LOOP, "warning"))
-            else:
-                kept.append(name)
-        folders[:] = kept
-        for name in names:
-            full = os.path.join(directory, name)
-            reason = skip_reason(name)
-            if reason is None and not os.path.exists(full):
+        folders: list[os.DirEntry[str]] = []
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(entry)
+                continue
+            shown = nfc(f"{shown_dir}/{entry.name}")
+            reason = skip_reason(entry.name)
+            # Only a link can point at nothing: a plain file listed here exists.
+            if reason is None and entry.is_symlink() and not os.path.exists(entry.path):
                 reason = DANGLING
             if reason is not None:
-                result.skipped.append(Problem(shown(directory, name), None, reason, "warning"))
+                result.skipped.append(Problem(shown, None, reason, "warning"))
             else:
-                found.append((shown(directory, name), full))
+                found.append((shown, entry.path))
+        kept = []
+        for entry in sorted(folders, key=lambda folder: folder.name):
+            shown = nfc(f"{shown_dir}/{entry.name}")
+            if entry.name.startswith("."):
+                result.skipped.append(Problem(shown + "/", None, HIDDEN_FOLDER, "warning"))
+            elif entry.is_symlink() and _visited(entry.path, seen, start):
+                result.skipped.append(Problem(shown + "/", None, LOOP, "warning"))
+            else:
+                kept.append(entry)
+        for entry in kept:
+            visit(entry.path, f"{shown_dir}/{entry.name}")
+
+    visit(start, shown_top.replace(os.sep, "/"))
     found.sort()
     result.top = nfc(shown_top.replace(os.sep, "/"))
     result.files = [(Path(full), source) for source, full in found]
