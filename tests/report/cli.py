@@ -14,6 +14,16 @@ from trangxa.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BOUNDARIES = FIXTURES / "boundaries"
+# A moment after every period of the boundaries fixture has ended.
+LATE = "2025-06-30"
+# The posts of 2024-Q1 under the statutory windows (15/12/2023 to 14/3/2024), oldest first.
+Q1_TITLES = [
+    "Thông báo lúc đầu ngày 15/12/2023",
+    "Chúc mừng năm mới lúc đêm 31/12/2023",
+    "Tin ghi giờ UTC, sang ngày 01/01/2024 giờ Việt Nam",
+    "Cải cách hành chính đầu ngày 14/3/2024",
+    "Bài hai chuyên mục lúc cuối ngày 14/3/2024",
+]
 
 
 @dataclass

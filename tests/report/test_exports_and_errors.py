@@ -7,16 +7,7 @@ import io
 import shutil
 from pathlib import Path
 
-from tests.report.cli import BOUNDARIES, run_count
-
-LATE = "2025-06-30"
-Q1_TITLES = [
-    "Thông báo lúc đầu ngày 15/12/2023",
-    "Chúc mừng năm mới lúc đêm 31/12/2023",
-    "Tin ghi giờ UTC, sang ngày 01/01/2024 giờ Việt Nam",
-    "Cải cách hành chính đầu ngày 14/3/2024",
-    "Bài hai chuyên mục lúc cuối ngày 14/3/2024",
-]
+from tests.report.cli import BOUNDARIES, LATE, Q1_TITLES, run_count
 
 
 def copy_boundaries(tmp_path: Path) -> Path:

@@ -41,10 +41,9 @@ import docx
 import openpyxl
 import pytest
 
-from tests.report.cli import FIXTURES, run_count
+from tests.report.cli import FIXTURES, LATE, run_count
 
 LOGS = FIXTURES / "logs"
-LATE = "2025-06-30"
 VISIT_KEYS = ["page_views", "visits", "first", "last", "lines", "skipped"]
 
 

@@ -11,19 +11,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from pypdf import PdfReader
 
-from tests.report.cli import run_count
+from tests.report.cli import LATE, Q1_TITLES, run_count
 from tests.report.office import convert, pdf_words
 
-LATE = "2025-06-30"
-# Under the statutory windows Q1 2024 runs 15/12/2023 to 14/3/2024: five posts, two of them
-# in the reform column, two procedures newly issued.
-Q1_TITLES = [
-    "Thông báo lúc đầu ngày 15/12/2023",
-    "Chúc mừng năm mới lúc đêm 31/12/2023",
-    "Tin ghi giờ UTC, sang ngày 01/01/2024 giờ Việt Nam",
-    "Cải cách hành chính đầu ngày 14/3/2024",
-    "Bài hai chuyên mục lúc cuối ngày 14/3/2024",
-]
 A4_POINTS = (595.3, 841.9)
 TEXT_LEFT_PT = 3.0 / 2.54 * 72
 TEXT_RIGHT_PT = (21.0 - 1.5) / 2.54 * 72

@@ -11,10 +11,9 @@ import pytest
 from openpyxl.workbook import Workbook
 from pypdf import PdfReader
 
-from tests.report.cli import BOUNDARIES, run_count
+from tests.report.cli import BOUNDARIES, LATE, run_count
 from tests.report.office import convert
 
-LATE = "2025-06-30"
 FORMULA_TITLE = '=HYPERLINK("http://evil.example","Bấm")'
 SHEETS = ["Tổng hợp", "Theo chuyên mục", "Thủ tục", "Tin bài CCHC", "Tất cả tin bài"]
 
