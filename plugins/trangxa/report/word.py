@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import Table
+from docx.table import Table, _Row
 from lxml.etree import _Element as Element
 
 from trangxa.core.dates import format_vn_short
@@ -151,15 +151,15 @@ def _fix_width(table: Table, widths: list[float]) -> None:
 
 
 def _fill_row(
-    table: Table, row_index: int, values: tuple[Cell, ...], listing: Listing, *, bold: bool
+    row: _Row, values: tuple[Cell, ...], listing: Listing, style_id: str, *, bold: bool
 ) -> None:
-    row = table.rows[row_index]
     # A row is kept whole on one page, as a reader expects of a register.
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for cell, value, column in zip(row.cells, values, listing.columns, strict=True):
         cell.width = Cm(column.width_cm)
         paragraph = cell.paragraphs[0]
-        paragraph.style = TABLE_STYLE
+        # The style by its id: python-docx looks a name up through every style each time.
+        paragraph._p.style = style_id
         paragraph.alignment = _ALIGN[column.align]
         run = paragraph.add_run(cell_text(value))
         run.bold = bold
@@ -181,14 +181,17 @@ def _listing(document: DocxDocument, number: int, listing: Listing) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fix_width(table, [column.width_cm for column in listing.columns])
     header = tuple(column.name for column in listing.columns)
-    _fill_row(table, 0, header, listing, bold=True)
+    lines: list[tuple[tuple[Cell, ...], bool]] = [(header, True)]
+    lines += [(values, index in listing.marked) for index, values in enumerate(listing.rows)]
+    if listing.total is not None:
+        lines.append((listing.total, True))
+    # One pass over the rows: python-docx finds table.rows[i] by walking every row before it.
+    style_id = document.styles[TABLE_STYLE].style_id
+    for row, (values, bold) in zip(table.rows, lines, strict=True):
+        _fill_row(row, values, listing, style_id, bold=bold)
     for cell in table.rows[0].cells:
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _repeat_as_header(table)
-    for index, values in enumerate(listing.rows):
-        _fill_row(table, index + 1, values, listing, bold=index in listing.marked)
-    if listing.total is not None:
-        _fill_row(table, size - 1, listing.total, listing, bold=True)
     if not listing.rows:
         _paragraph(document, listing.empty_text, italic=True, indent=True)
     if listing.note:
