@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort, PluginError
+from trangxa.news import collect
+from trangxa.procedures import collection
 
 from tests.security.corpus import JAVASCRIPT_URLS, procedure_record, write_hostile_site
 from tests.sitebuild import build_site, captured_logs
@@ -130,3 +134,57 @@ def test_a_site_map_setting_must_name_a_page(tmp_path: Path) -> None:
     config.write_text(text, encoding="utf-8")
     message = _build_error(root)
     assert "extra.agency.site_map" in message and 'Có phải ý bạn là "so-do-trang/"?' in message
+
+
+@pytest.mark.parametrize("command", [("check",), ("count", "--period", "2025")])
+def test_check_and_count_refuse_what_the_build_refuses(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    root = _plain_site(tmp_path)
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "cchc_category: Cải cách hành chính", "cchc_category: cải cách hành chính"
+    )
+    config.write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "trangxa", *command],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode != 0
+    assert 'Có phải ý bạn là "Cải cách hành chính"?' in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_an_unexpected_failure_reading_a_post_names_it_in_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _plain_site(tmp_path)
+    real = collect.read_post
+
+    def fails_on_one(path: Path, source: str, allowed: list[str]) -> object:
+        if path.name == "thong-bao.md":
+            raise RuntimeError("hỏng bất ngờ")
+        return real(path, source, allowed)
+
+    # A fault no content triggers today, put where posts are read.
+    monkeypatch.setattr(collect, "read_post", fails_on_one)
+    message = _build_error(root)
+    assert "Không đọc được tệp posts/2025/thong-bao.md" in message
+    assert "RuntimeError: hỏng bất ngờ" in message
+
+
+def test_an_unexpected_failure_reading_a_procedure_names_it_in_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _plain_site(tmp_path)
+
+    def fails(path: Path, source: str, now: object) -> object:
+        raise ValueError("hỏng bất ngờ")
+
+    monkeypatch.setattr(collection, "read_record", fails)
+    assert "Không đọc được tệp procedures/cu.yml" in _build_error(root)

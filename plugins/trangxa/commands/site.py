@@ -12,12 +12,13 @@ from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 import trangxa
 from trangxa.core import clock
 from trangxa.news.collect import PostCollection, PostMemo, collect_posts
 from trangxa.news.config import NewsConfig
+from trangxa.news.settings import check_news_settings, check_site_labels
 
 NEWS_PLUGIN = "trangxa-news"
 
@@ -145,4 +146,12 @@ def load_site(config_file: str | Path = "mkdocs.yml") -> Site:
         raise SiteConfigError(
             f"Tệp {config_file} chưa bật plugin {NEWS_PLUGIN}; thêm nó vào mục plugins."
         )
-    return Site(path, config)
+    site = Site(path, config)
+    # The same cross-checks as the build, so check and count do not pass what build refuses.
+    try:
+        check_site_labels(config)
+        if site.news.enabled:
+            check_news_settings(site.news)
+    except PluginError as exc:
+        raise SiteConfigError(str(exc)) from exc
+    return site

@@ -28,3 +28,18 @@ class ContentError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+def unexpected_message(exc: Exception) -> str:
+    """An error no check foresaw, naming the file being read when there was one.
+
+    Readers mark an escaping exception with the file they were reading (see
+    trangxa.console.reading); the build turns it into this message instead of a traceback.
+    """
+    source = getattr(exc, "trangxa_file", None)
+    where = f"Không đọc được tệp {source}" if source else "Không dựng được trang"
+    return (
+        f"{where} do một lỗi không lường trước ({type(exc).__name__}: {exc}). Kiểm tra tệp "
+        "mở được bằng trình soạn thảo và được lưu ở mã UTF-8; nếu tệp bình thường, hãy gửi "
+        "tệp này cho người quản trị trang."
+    )

@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from trangxa import fragments, preview, serve_output, theme
 from trangxa.core import clock
-from trangxa.core.problems import Problem
+from trangxa.core.problems import Problem, unexpected_message
 from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.walk import is_routine
 from trangxa.htmlfix import fix_theme_html
@@ -127,9 +127,12 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             if key != self.post_memo_key:
                 self.post_memo, self.post_memo_key = {}, key
             memo = self.post_memo
-        self.state = site.load(
-            root, self.config, clock.now(), show_unpublished, memo, Path(config.docs_dir)
-        )
+        try:
+            self.state = site.load(
+                root, self.config, clock.now(), show_unpublished, memo, Path(config.docs_dir)
+            )
+        except Exception as exc:
+            raise PluginError(unexpected_message(exc)) from exc
         self.reported_links.pairs = self.state.reported_links
         for skipped in self.state.collection.skipped:
             # Listed so a file never vanishes silently; only a broken link is worth a warning.

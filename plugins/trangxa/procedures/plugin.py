@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from trangxa import theme
 from trangxa.core import clock
-from trangxa.core.problems import Problem
+from trangxa.core.problems import Problem, unexpected_message
 from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.collection import load_procedures
@@ -86,7 +86,12 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             return files
         root = Path(config.config_file_path).parent
         skipped: list[Problem] = []
-        procedures, problems = load_procedures(root, self.config.procedures_dir, skipped=skipped)
+        try:
+            procedures, problems = load_procedures(
+                root, self.config.procedures_dir, skipped=skipped
+            )
+        except Exception as exc:
+            raise PluginError(unexpected_message(exc)) from exc
         for problem in skipped:
             log.info(f"{problem.path}: bỏ qua, {problem.message}")
         for problem in problems:
