@@ -131,6 +131,13 @@ def write_hostile_site(root: Path, text: str = HOSTILE) -> Path:
     folder.mkdir(parents=True)
     (folder / "thong-bao.md").write_text(post_text(text), encoding="utf-8")
     (folder / HOSTILE_FILE_NAME).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    # Links with no text of their own show the hostile post's title.
+    (folder / "lien-quan.md").write_text(
+        "---\ntitle: Tin liên quan\ndate: 16/03/2025 08:00\n"
+        'categories: ["Cải cách hành chính"]\nlinks: ["2025/thong-bao.md"]\n---\n\n'
+        "Xem [](thong-bao.md).\n",
+        encoding="utf-8",
+    )
     procedures = root / "procedures"
     procedures.mkdir()
     (procedures / "moi.yml").write_text(procedure_record("1.000001", text), encoding="utf-8")

@@ -94,3 +94,16 @@ def unsafe_url_message(field: str, url: str) -> str:
         "đầu bằng https:// hoặc http://, hoặc đường dẫn trong trang (ví dụ ../tep.pdf). "
         "Địa chỉ javascript:, data: và các loại khác có thể chạy mã trên máy người đọc."
     )
+
+
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]#!|])")
+
+
+def markdown_text(text: str) -> str:
+    """Staff text put into generated Markdown: shown as typed, never read as markup."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", str(escape(text)))
+
+
+def markdown_target(url: str) -> str:
+    """An address inside `<...>` of a Markdown link: angle brackets would end it early."""
+    return url.replace("<", "%3C").replace(">", "%3E")

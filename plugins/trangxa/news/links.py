@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from trangxa.core.problems import Problem
+from trangxa.core.safehtml import markdown_text
 from trangxa.news.attachments import line_of
 from trangxa.news.post import Post
 
@@ -105,7 +106,8 @@ def rewrite(post: Post, targets: LinkTargets) -> tuple[str, list[Problem], list[
         replaced = new_target(match.group(4))
         if replaced is None:
             return match.group(0)
-        text = match.group(2) or replaced[1]
+        # A title filled in is staff text, not Markdown: escaped so it shows as typed.
+        text = match.group(2) or markdown_text(replaced[1])
         return f"{match.group(1)}{text}{match.group(3)}{replaced[0]}{match.group(5)}"
 
     def reference(match: re.Match[str]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from trangxa.core.safehtml import markdown_target, markdown_text
+
 HEADING = "Bài liên quan"
 
 
@@ -29,12 +31,14 @@ def _items(links: Any, depth: int) -> list[str]:
         if isinstance(entry, str) and entry.strip():
             target = entry.strip()
             page = target.split("#")[0].lower().endswith(".md")
-            lines.append(f"{indent}- [{'' if page else target}](<{target}>)")
+            text = "" if page else markdown_text(target)
+            lines.append(f"{indent}- [{text}](<{markdown_target(target)}>)")
         elif isinstance(entry, dict):
             for title, value in entry.items():
                 if isinstance(value, str):
-                    lines.append(f"{indent}- [{title}](<{value.strip()}>)")
+                    target = markdown_target(value.strip())
+                    lines.append(f"{indent}- [{markdown_text(str(title))}](<{target}>)")
                 elif isinstance(value, list):
-                    lines.append(f"{indent}- {title}")
+                    lines.append(f"{indent}- {markdown_text(str(title))}")
                     lines.extend(_items(value, depth + 1))
     return lines

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from trangxa.core.safehtml import Markup, escape
+from trangxa.core.safehtml import Markup, escape, markdown_text
 from trangxa.procedures.model import Text
 
 _URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
-_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]#!|])")
 
 
 def inline(text: str) -> Markup:
@@ -43,7 +42,7 @@ def one_line(value: Text) -> str:
 
 def md_heading_text(text: str) -> Markup:
     """Text safe inside a Markdown heading: HTML escaped, then Markdown's signs escaped."""
-    return Markup(_MARKDOWN_SIGNS.sub(r"\\\1", str(escape(text))))
+    return Markup(markdown_text(text))
 
 
 def yaml_string(text: str) -> str:
