@@ -71,7 +71,7 @@ def test_every_page_of_a_hostile_site_runs_nothing(
 
 
 def test_the_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
-    post = next((hostile_site / "tin-tuc" / "2025").glob("*/index.html")).read_text("utf-8")
+    post = next((hostile_site / "tin-tuc" / "2025").glob("thong-bao-*/index.html")).read_text("utf-8")
     # Escaped once: the reader sees the characters staff typed, not entities.
     assert "&lt;img src=x id=pwned-img" in post
     assert "&amp;lt;img src=x id=pwned-entity" in post
@@ -84,7 +84,7 @@ def test_the_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
 def test_the_hostile_attachment_is_linked_escaped(
     hostile_site: Path, hostile_url: str, chromium: webdriver.Chrome
 ) -> None:
-    page = next((hostile_site / "tin-tuc" / "2025").glob("*/index.html"))
+    page = next((hostile_site / "tin-tuc" / "2025").glob("thong-bao-*/index.html"))
     chromium.get(hostile_url + page.relative_to(hostile_site).as_posix())
     names = chromium.execute_script(
         "return [...document.querySelectorAll('.tx-attachments a')].map((a) => a.textContent)"
@@ -108,6 +108,6 @@ def test_feeds_carry_the_hostile_text_as_text(hostile_site: Path) -> None:
         feed = feedparser.parse(feed_path.read_bytes())
         assert not feed.bozo, feed_path
         # The text comes back exactly as typed: it was written as text, not as elements.
-        assert all(HOSTILE in entry.title for entry in feed.entries), feed_path
+        assert any(HOSTILE in entry.title for entry in feed.entries), feed_path
         tags = {element.tag for element in ElementTree.parse(feed_path).iter()}
         assert not tags & {"img", "svg", "script", "a"}, (feed_path, tags)
