@@ -276,7 +276,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             site.write_feeds(self.state, config, self.config)
         if self.command == "serve":
             procedures = getattr(config.plugins.get("trangxa-procedures"), "problems", [])
-            problems = [*self.state.errors, *self.state.warnings, *procedures]
+            skipped = [p for p in self.state.collection.skipped if not is_routine(p)]
+            problems = [*self.state.errors, *self.state.warnings, *skipped, *procedures]
             preview.write_problems(config.site_dir, problems)
         if self.previous.mark_ns is not None:
             serve_output.prune(config.site_dir, self.previous.mark_ns, self.previous.kept)
