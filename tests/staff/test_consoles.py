@@ -86,9 +86,10 @@ def test_build_reports_in_vietnamese(tmp_path: Path, console: str) -> None:
     assert "Dựng trang dừng lại" in readable(broken.err)
 
 
-def test_serve_starts_and_stops_on_a_cp1258_console(tmp_path: Path) -> None:
+@pytest.mark.parametrize("console", ["cp1258", "lang-c"])
+def test_serve_starts_and_stops_cleanly(tmp_path: Path, console: str) -> None:
     site = copy_fixture(FIXTURE, tmp_path)
-    with serving(site, console="cp1258") as server:
+    with serving(site, console=console) as server:
         assert "Xem thử trang tại " + server.url in readable(server.output())
         assert "Nhấn Ctrl+C để dừng" in readable(server.output())
     assert server.process.returncode == 0
@@ -96,3 +97,13 @@ def test_serve_starts_and_stops_on_a_cp1258_console(tmp_path: Path) -> None:
     assert "Đã dừng xem thử." in shown
     assert "Traceback" not in shown
     assert "KeyboardInterrupt" not in shown
+
+
+@pytest.mark.parametrize("command", ["serve", "build"])
+def test_outside_the_site_folder_says_where_to_run(tmp_path: Path, command: str) -> None:
+    run = trangxa(command, cwd=tmp_path, console="cp1258")
+    assert run.code == 1
+    shown = readable(run.err)
+    assert "Không tìm thấy tệp cấu hình mkdocs.yml" in shown
+    assert "Mở cửa sổ lệnh tại thư mục trang" in shown
+    assert "Traceback" not in shown and "Config file" not in shown

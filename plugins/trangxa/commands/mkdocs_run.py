@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import load_config
@@ -105,13 +106,14 @@ class BuildStopped(Exception):
 
 def load(config_file: str, **options: Any) -> MkDocsConfig:
     """mkdocs.yml read and checked, with MkDocs' refusal put in Vietnamese."""
+    if not Path(config_file).is_file():
+        raise BuildStopped(
+            f"Không tìm thấy tệp cấu hình {config_file} ở thư mục {Path.cwd()}. Mở cửa sổ lệnh "
+            "tại thư mục trang (thư mục có tệp mkdocs.yml) rồi chạy lại, hoặc chỉ đường dẫn "
+            "tới tệp bằng -f."
+        )
     try:
         return load_config(config_file=config_file, **options)
-    except FileNotFoundError as exc:
-        raise BuildStopped(
-            f"Không tìm thấy tệp cấu hình {config_file}. Chạy lệnh trong thư mục có mkdocs.yml "
-            "hoặc chỉ đường dẫn bằng -f."
-        ) from exc
     except (ConfigurationError, Abort) as exc:
         raise BuildStopped(
             f"Tệp {config_file} có lỗi cấu hình (xem các dòng LỖI ở trên): {exc}"
