@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pytest
 from trangxa.core.walk import skip_reason, walk_folder
 
 from tests.security.corpus import write_hostile_site
+from tests.security.runner import run_module
 
 SKIPPED = {
     "posts/2025/.an.md",
@@ -64,18 +63,6 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return messy_site(tmp_path_factory.mktemp("messy") / "site-root")
 
 
-def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-        check=False,
-    )
-
-
 def _named(output: str) -> set[str]:
     return {path for path in SKIPPED if re.search(re.escape(path) + r"[:;\s]", output + "\n")}
 
@@ -100,7 +87,7 @@ def test_the_walk_follows_linked_folders_once_and_lists_the_rest(messy: Path) ->
 
 
 def test_check_lists_every_skipped_file(messy: Path) -> None:
-    run = _run(messy, "trangxa", "check")
+    run = run_module(messy, "trangxa", "check")
     output = run.stdout + run.stderr
     assert "Traceback" not in output
     assert _named(output) == SKIPPED
@@ -108,18 +95,18 @@ def test_check_lists_every_skipped_file(messy: Path) -> None:
 
 
 def test_count_rebuilds_a_damaged_cache_and_lists_the_same_files(messy: Path) -> None:
-    run = _run(messy, "trangxa", "count", "--period", "2025")
+    run = run_module(messy, "trangxa", "count", "--period", "2025")
     assert run.returncode == 0, run.stderr
     assert "bộ nhớ đệm" in run.stderr and "bị hỏng" in run.stderr
     assert _named(run.stderr) == SKIPPED
     # Two posts of the corpus, the linked folder's, the attachment's and the bodiless one.
     assert "đã đăng tải 5 tin, bài" in run.stdout
-    again = _run(messy, "trangxa", "count", "--period", "2025")
+    again = run_module(messy, "trangxa", "count", "--period", "2025")
     assert "bị hỏng" not in again.stderr and again.stdout == run.stdout
 
 
 def test_build_lists_the_same_files_and_publishes_what_check_counts(messy: Path) -> None:
-    run = _run(messy, "mkdocs", "build")
+    run = run_module(messy, "mkdocs", "build")
     assert run.returncode == 0, run.stderr
     assert _named(run.stderr) == SKIPPED
     assert "Traceback" not in run.stderr
@@ -133,6 +120,6 @@ def test_build_lists_the_same_files_and_publishes_what_check_counts(messy: Path)
 
 
 def test_strict_build_stops_on_a_broken_link_and_a_looping_folder(messy: Path) -> None:
-    run = _run(messy, "mkdocs", "build", "--strict", "-d", str(messy / "site-strict"))
+    run = run_module(messy, "mkdocs", "build", "--strict", "-d", str(messy / "site-strict"))
     assert run.returncode != 0
     assert "posts/2025/hong.md" in run.stderr and "posts/vong/" in run.stderr

@@ -6,8 +6,6 @@ command as staff run them (slow, one site holding them all).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from trangxa.news.post import read_post
 from trangxa.procedures.record import read_record
 
 from tests.security.corpus import procedure_record, write_hostile_site
+from tests.security.runner import run_module
 
 NOW = datetime(2025, 6, 1, 8, 0, tzinfo=VN_TZ)
 CATEGORIES = ["Cải cách hành chính"]
@@ -134,18 +133,6 @@ def test_a_control_character_written_as_an_escape_is_an_error(tmp_path: Path, es
     assert "mã điều khiển" in caught.value.problem.message
 
 
-def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="module")
 def hostile_files_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile-files")
@@ -170,7 +157,7 @@ def hostile_files_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_command_names_each_hostile_file(
     hostile_files_site: Path, command: tuple[str, ...]
 ) -> None:
-    run = _run(hostile_files_site, *command)
+    run = run_module(hostile_files_site, *command)
     output = run.stdout + run.stderr
     assert run.returncode != 0, output
     assert "Traceback" not in output and "RecursionError" not in output
@@ -190,10 +177,10 @@ def test_strict_build_stops_on_control_characters_and_plain_build_removes_them(
         "categories: [Cải cách hành chính]",
         "Dòng một\x0bvẫn tiếp, có NUL\x00 ở đây.\n",
     )
-    strict = _run(tmp_path, "mkdocs", "build", "--strict")
+    strict = run_module(tmp_path, "mkdocs", "build", "--strict")
     assert strict.returncode != 0
     assert "posts/2025/vt.md:7:" in strict.stderr and "Traceback" not in strict.stderr
-    plain = _run(tmp_path, "mkdocs", "build")
+    plain = run_module(tmp_path, "mkdocs", "build")
     assert plain.returncode == 0, plain.stderr
     page = (tmp_path / "site" / "tin-tuc" / "2025" / "tin-thu" / "index.html").read_text("utf-8")
     assert "Dòng một vẫn tiếp, có NUL ở đây." in page

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import unicodedata
 from datetime import datetime
 from html.parser import HTMLParser
@@ -32,6 +30,7 @@ from tests.security.corpus import (
     procedure_record,
     write_hostile_site,
 )
+from tests.security.runner import run_module
 from tests.sitebuild import build_site, captured_logs
 
 NOW = datetime(2025, 6, 1, 8, 0, tzinfo=VN_TZ)
@@ -252,16 +251,7 @@ def test_every_command_on_a_generated_site_succeeds_clean_or_names_the_file(
         procedure_record("1.000009", text), "utf-8", errors="surrogatepass"
     )
     for command in (("trangxa", "check"), ("trangxa", "count", "--period", "2025")):
-        run = subprocess.run(
-            [sys.executable, "-m", *command],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=600,
-            check=False,
-        )
+        run = run_module(root, *command)
         said = run.stdout + run.stderr
         assert "Traceback" not in said, said
         if run.returncode != 0:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from trangxa.news import collect
 from trangxa.procedures import collection
 
 from tests.security.corpus import JAVASCRIPT_URLS, procedure_record, write_hostile_site
+from tests.security.runner import run_module
 from tests.sitebuild import build_site, captured_logs
 
 
@@ -146,15 +145,7 @@ def test_check_and_count_refuse_what_the_build_refuses(
         "cchc_category: Cải cách hành chính", "cchc_category: cải cách hành chính"
     )
     config.write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "trangxa", *command],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-        check=False,
-    )
+    run = run_module(root, "trangxa", *command)
     assert run.returncode != 0
     assert 'Có phải ý bạn là "Cải cách hành chính"?' in run.stderr
     assert "Traceback" not in run.stderr
