@@ -17,8 +17,7 @@ from trangxa.core.vnformat import format_number
 from trangxa.core.walk import is_routine, walk_folder
 from trangxa.news import site as news_site
 from trangxa.news.collect import relative_source
-
-PROCEDURES_PLUGIN = "trangxa-procedures"
+from trangxa.site import names
 
 # Every file lands in exactly one of these groups; the labels are what staff read.
 POST_GROUPS = {
@@ -172,7 +171,7 @@ def _why_post_file_ignored(source: str) -> str:
 
 
 def _check_procedures(site: Site, now: datetime, report: CheckReport) -> None:
-    config: Any = site.plugin_config(PROCEDURES_PLUGIN)
+    config: Any = site.plugin_config(names.PROCEDURES)
     enabled = config is not None and config.enabled
     folder_name = config.procedures_dir if config is not None else "procedures"
     folder = site.root / folder_name
@@ -190,8 +189,8 @@ def _check_procedures(site: Site, now: datetime, report: CheckReport) -> None:
                     folder_name,
                     None,
                     f"Thư mục có {format_number(len(files))} tệp thủ tục nhưng mkdocs.yml chưa bật "
-                    "plugin trangxa-procedures, nên không thủ tục nào được đăng. Thêm "
-                    "trangxa-procedures vào mục plugins của mkdocs.yml.",
+                    f"plugin {names.PROCEDURES}, nên không thủ tục nào được đăng. Thêm "
+                    f"{names.PROCEDURES} vào mục plugins của mkdocs.yml.",
                     "warning",
                 )
             )

@@ -18,8 +18,6 @@ from trangxa.news.collect import PostCollection, assign_urls
 from trangxa.procedures.collection import load_procedures
 from trangxa.procedures.model import Procedure
 from trangxa.report.config import (
-    PROCEDURES_PLUGIN,
-    REPORT_PLUGIN,
     agency_of,
     counts_procedures,
     period_mode_of,
@@ -27,6 +25,7 @@ from trangxa.report.config import (
 from trangxa.report.count import PeriodCount, count_period, to_json_dict
 from trangxa.report.periods import MODES, Mode, parse_period
 from trangxa.report.text import render_text
+from trangxa.site import names
 
 if TYPE_CHECKING:
     from trangxa.report.appendix import Appendix
@@ -60,7 +59,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         choices=MODES,
         help="cách tính kỳ: nd09 (từ ngày 15 tháng trước đến ngày 14, theo Nghị định "
         "09/2019/NĐ-CP) hoặc calendar (theo lịch); mặc định lấy period_mode của "
-        f"{REPORT_PLUGIN} trong mkdocs.yml, nếu không có thì nd09",
+        f"{names.REPORT} trong mkdocs.yml, nếu không có thì nd09",
     )
     parser.add_argument(
         "--as-of",
@@ -106,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         site = load_site(args.config_file)
     except SiteConfigError as exc:
         return _fail(str(exc))
-    report_config = site.plugin_config(REPORT_PLUGIN)
+    report_config = site.plugin_config(names.REPORT)
     mode = args.mode or period_mode_of(report_config)
     try:
         period = parse_period(args.period, cast(Mode, mode))
@@ -116,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         want_procedures = counts_procedures(
             report_config.procedures if report_config is not None else "auto",
-            site.plugin_config(PROCEDURES_PLUGIN),
+            site.plugin_config(names.PROCEDURES),
         )
     except ValueError as exc:
         return _fail(str(exc))
@@ -177,7 +176,7 @@ def gather(
     errors += assign_urls(collection.published, site.news.url_prefix, set())
     procedures: list[Procedure] | None = None
     if want_procedures:
-        procedures_config = site.plugin_config(PROCEDURES_PLUGIN)
+        procedures_config = site.plugin_config(names.PROCEDURES)
         assert procedures_config is not None
         procedures, problems = load_procedures(site.root, procedures_config.procedures_dir)
         errors += [problem for problem in problems if problem.severity == "error"]
@@ -188,7 +187,7 @@ def gather(
 def _appendix(count: PeriodCount, visits: VisitCount | None, site: Site) -> Appendix:
     from trangxa.report.appendix import DEFAULT_REPORT_SYMBOL, build_appendix
 
-    report_config = site.plugin_config(REPORT_PLUGIN)
+    report_config = site.plugin_config(names.REPORT)
     symbol = report_config.report_symbol if report_config is not None else DEFAULT_REPORT_SYMBOL
     mkdocs = site.mkdocs
     return build_appendix(

@@ -19,8 +19,7 @@ from trangxa.core import clock
 from trangxa.news.collect import PostCollection, PostMemo, collect_posts
 from trangxa.news.config import NewsConfig
 from trangxa.news.settings import check_news_settings, check_site_labels
-
-NEWS_PLUGIN = "trangxa-news"
+from trangxa.site import names
 
 
 class SiteConfigError(Exception):
@@ -42,7 +41,7 @@ class Site:
     @property
     def news(self) -> NewsConfig:
         """Options of the news plugin."""
-        plugin: Any = self.mkdocs.plugins[NEWS_PLUGIN]
+        plugin: Any = self.mkdocs.plugins[names.NEWS]
         config: NewsConfig = plugin.config
         return config
 
@@ -142,9 +141,9 @@ def load_site(config_file: str | Path = "mkdocs.yml") -> Site:
         config = load_config(config_file=str(path))
     except (ConfigurationError, Abort) as exc:
         raise SiteConfigError(f"Tệp {config_file} có lỗi cấu hình: {exc}") from exc
-    if NEWS_PLUGIN not in config.plugins:
+    if names.NEWS not in config.plugins:
         raise SiteConfigError(
-            f"Tệp {config_file} chưa bật plugin {NEWS_PLUGIN}; thêm nó vào mục plugins."
+            f"Tệp {config_file} chưa bật plugin {names.NEWS}; thêm nó vào mục plugins."
         )
     site = Site(path, config)
     # The same cross-checks as the build, so check and count do not pass what build refuses.

@@ -36,16 +36,17 @@ from mkdocs.utils import write_file
 
 from trangxa.news.cache import CacheKey, RenderedContent, digest
 from trangxa.news.pages import PostPage
+from trangxa.site import names
 
 # Plugins whose page events depend on nothing but the page and the site: safe in either process.
 KNOWN_PLUGINS = frozenset(
     {
         "search",
         "material/search",
-        "trangxa-search",
-        "trangxa-news",
-        "trangxa-procedures",
-        "trangxa-report",
+        names.SEARCH,
+        names.NEWS,
+        names.PROCEDURES,
+        names.REPORT,
     }
 )
 # Below this many posts, forking and handing results back costs more than it saves.

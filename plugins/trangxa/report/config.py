@@ -8,8 +8,8 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-REPORT_PLUGIN = "trangxa-report"
-PROCEDURES_PLUGIN = "trangxa-procedures"
+from trangxa.site import names
+
 DEFAULT_MODE = "nd09"
 
 
@@ -40,8 +40,8 @@ def counts_procedures(setting: object, procedures_config: Any | None) -> bool:
         return available
     if setting and not available:
         raise ValueError(
-            f"Tùy chọn procedures của {REPORT_PLUGIN} đang bật nhưng trang chưa dùng plugin "
-            f"{PROCEDURES_PLUGIN}. Thêm {PROCEDURES_PLUGIN} vào mục plugins của mkdocs.yml, "
+            f"Tùy chọn procedures của {names.REPORT} đang bật nhưng trang chưa dùng plugin "
+            f"{names.PROCEDURES}. Thêm {names.PROCEDURES} vào mục plugins của mkdocs.yml, "
             "hoặc đặt procedures: auto."
         )
     return bool(setting)

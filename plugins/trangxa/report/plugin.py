@@ -21,14 +21,14 @@ from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.vnformat import format_number
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.model import Procedure
-from trangxa.report.config import PROCEDURES_PLUGIN, ReportConfig, counts_procedures
+from trangxa.report.config import ReportConfig, counts_procedures
 from trangxa.report.pages import INDEX_TEMPLATE, PageRole, ReportView, period_sources
 from trangxa.report.periods import Mode
 from trangxa.report.statistics import figures_json, site_figures
+from trangxa.site import names
 
 log = get_plugin_logger(__name__)
 
-NEWS_PLUGIN = "trangxa-news"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 JSON_NAME = "so-lieu.json"
 
@@ -65,11 +65,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         """Count every period from the posts of this build and add the pages and the JSON."""
         if not self.config.enabled:
             return files
-        news = config.plugins.get(NEWS_PLUGIN)
+        news = config.plugins.get(names.NEWS)
         if news is None or not getattr(news.config, "enabled", False):
             raise PluginError(
-                f"Plugin trangxa-report đếm tin, bài của plugin {NEWS_PLUGIN}, nhưng "
-                f"{NEWS_PLUGIN} chưa được bật. Thêm {NEWS_PLUGIN} vào mục plugins của mkdocs.yml."
+                f"Plugin {names.REPORT} đếm tin, bài của plugin {names.NEWS}, nhưng "
+                f"{names.NEWS} chưa được bật. Thêm {names.NEWS} vào mục plugins của mkdocs.yml."
             )
         state: Any = cast(Any, news).state
         # The news plugin decided what is published at its own moment; using it when known
@@ -113,7 +113,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def _procedures(self, config: MkDocsConfig) -> tuple[list[Procedure] | None, Any]:
         """The procedures read in this build, and how to link to their pages."""
-        plugin = config.plugins.get(PROCEDURES_PLUGIN)
+        plugin = config.plugins.get(names.PROCEDURES)
         try:
             wanted = counts_procedures(
                 self.config.procedures, plugin.config if plugin is not None else None
@@ -135,7 +135,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(
                 f'Tệp "{file.src_uri}" trong thư mục docs trùng địa chỉ với trang thống kê tự tạo. '
-                "Đổi tên hoặc xóa tệp đó, hoặc đổi url của trangxa-report trong mkdocs.yml."
+                f"Đổi tên hoặc xóa tệp đó, hoặc đổi url của {names.REPORT} trong mkdocs.yml."
             )
         files.append(file)
 

@@ -1,0 +1,1 @@
+"""What the news, procedures and report plugins share: their names and how they reach each other."""
