@@ -1,4 +1,4 @@
-"""`trangxa serve` in Chromium: content errors shown on every page until the save that fixes them."""
+"""`trangxa serve` and `mkdocs serve` in Chromium: content errors shown on every page until the save that fixes them."""
 
 from __future__ import annotations
 
@@ -56,13 +56,14 @@ def status_of(url: str) -> int:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("tool", ["trangxa", "mkdocs"])
 def test_errors_show_on_every_page_until_fixed(
-    tmp_path: Path, chromium: webdriver.Chrome
+    tmp_path: Path, chromium: webdriver.Chrome, tool: str
 ) -> None:
     site = copy_fixture("staff/fixtures/site", tmp_path)
     post, procedure = site / POST, site / PROCEDURE
     post_text, procedure_text = post.read_text("utf-8"), procedure.read_text("utf-8")
-    with serving(site, console="lang-c") as server:
+    with serving(site, console="lang-c", tool=tool) as server:
         assert problems(server) == []
         chromium.get(server.url + POST_URL)
         assert "lịch tiếp công dân" in chromium.title

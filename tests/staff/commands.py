@@ -98,13 +98,15 @@ class Server:
 
 
 @contextmanager
-def serving(project: Path, console: str = "cp1258", timeout: float = 240) -> Iterator[Server]:
-    """`trangxa serve` on a free port, stopped with Ctrl+C (SIGINT) at the end."""
+def serving(
+    project: Path, console: str = "cp1258", timeout: float = 240, tool: str = "trangxa"
+) -> Iterator[Server]:
+    """`trangxa serve` (or `mkdocs serve`) on a free port, stopped with Ctrl+C at the end."""
     port = free_port()
     log = project.parent / f"serve-{port}.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "trangxa", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", tool, "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project,
             env=console_env(console),
             stdout=sink,
