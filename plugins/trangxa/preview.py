@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from trangxa import theme
 from trangxa.core.problems import Problem
 from trangxa.core.slugs import slugify
 
@@ -22,10 +23,7 @@ _YEAR = re.compile(r"(19|20)\d\d")
 
 def add_assets(config: MkDocsConfig) -> None:
     """Load the banner's script and style on every previewed page."""
-    if STYLESHEET not in config.extra_css:
-        config.extra_css.append(STYLESHEET)
-    if SCRIPT not in [str(script) for script in config.extra_javascript]:
-        config.extra_javascript.append(SCRIPT)
+    theme.add_assets(config, STYLESHEET, SCRIPT)
 
 
 def write_problems(site_dir: str, problems: list[Problem]) -> None:

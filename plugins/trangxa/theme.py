@@ -19,6 +19,7 @@ SCRIPT = "assets/trangxa/trangxa.js"
 PRINT_DATE_SCRIPT = "assets/trangxa/print-date.js"
 
 
+# The one way trangxa touches the theme's folders and assets: every plugin calls these.
 def add_theme_dir(config: MkDocsConfig, folder: Path) -> None:
     """Put a template folder after the site's own overrides and before Material's."""
     dirs = config.theme.dirs
@@ -30,12 +31,17 @@ def add_theme_dir(config: MkDocsConfig, folder: Path) -> None:
     dirs.insert(position, path)
 
 
+def template_dirs(config: MkDocsConfig) -> list[str]:
+    """The template folders in the order Jinja searches them: overrides, trangxa, Material."""
+    return list(config.theme.dirs)
+
+
 def add_assets(config: MkDocsConfig, stylesheet: str, script: str | None = None) -> None:
     """Load an asset on every page, once."""
     if stylesheet not in config.extra_css:
         config.extra_css.append(stylesheet)
-    if script and script not in [str(s) for s in config.extra_javascript]:
-        config.extra_javascript.append(script)
+    if script:
+        add_script(config, script)
 
 
 def add_script(config: MkDocsConfig, script: str) -> None:

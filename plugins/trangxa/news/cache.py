@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import TableOfContents
 
 import trangxa
+from trangxa import theme
 
 
 def digest(*parts: object) -> str:
@@ -39,7 +40,7 @@ def config_fingerprint(config: MkDocsConfig) -> str:
     """mkdocs.yml's bytes, the trangxa version and every template file's size and time."""
     config_file = Path(config.config_file_path)
     templates = []
-    for folder in config.theme.dirs:
+    for folder in theme.template_dirs(config):
         for directory, _, names in os.walk(folder):
             for name in names:
                 stat = os.stat(os.path.join(directory, name))

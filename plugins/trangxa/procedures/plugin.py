@@ -33,7 +33,6 @@ from trangxa.procedures.pages import (
     procedure_page,
 )
 from trangxa.procedures.render import PageTemplates
-from trangxa.theme import add_theme_dir
 
 log = get_plugin_logger(__name__)
 
@@ -76,7 +75,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.procedures: list[Procedure] = []
         self.problems = []
         if self.config.enabled:
-            add_theme_dir(config, PACKAGE_DIR / "templates")
+            theme.add_theme_dir(config, PACKAGE_DIR / "templates")
             theme.add_script(config, theme.PRINT_DATE_SCRIPT)
         return config
 
@@ -121,7 +120,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             archive_title=self.config.archive_title,
             print_heading=self.config.print_heading or agency_name(config) or config.site_name,
             built=clock.now(),
-            templates=PageTemplates(config.theme.dirs),
+            templates=PageTemplates(theme.template_dirs(config)),
         )
         addresses = settings.addresses
         by_code = {procedure.code: procedure for procedure in procedures}
