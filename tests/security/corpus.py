@@ -111,12 +111,13 @@ def config_text(text: str) -> str:
         "plugins:\n  - search:\n      lang: vi\n  - trangxa-search\n"
         f"  - trangxa-news:\n      categories: {_yaml([text, 'Cải cách hành chính'])}\n"
         "      cchc_category: Cải cách hành chính\n"
+        f"      title: {_yaml('Tin tức ' + text)}\n"
         f"      authors: {_yaml({'tacgia': {'name': text}})}\n"
         f"  - trangxa-procedures:\n      title: {_yaml('Thủ tục ' + text)}\n"
         f"      changes_title: {_yaml('Cập nhật ' + text)}\n"
         f"      archive_title: {_yaml('Đã bãi bỏ ' + text)}\n"
         f"      print_heading: {_yaml('UBND ' + text)}\n"
-        "  - trangxa-report\n"
+        f"  - trangxa-report:\n      title: {_yaml('Thống kê ' + text)}\n"
         f"extra:\n  agency: {_yaml(agency)}\n"
     )
 

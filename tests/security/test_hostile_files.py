@@ -167,7 +167,7 @@ def test_every_command_names_each_hostile_file(
         assert "procedures/sau.yml" in output
 
 
-def test_strict_build_stops_on_control_characters_and_plain_build_removes_them(
+def test_check_reports_control_characters_strict_build_stops_plain_build_removes_them(
     tmp_path: Path,
 ) -> None:
     write_hostile_site(tmp_path, "thường")
@@ -177,6 +177,8 @@ def test_strict_build_stops_on_control_characters_and_plain_build_removes_them(
         "categories: [Cải cách hành chính]",
         "Dòng một\x0bvẫn tiếp, có NUL\x00 ở đây.\n",
     )
+    check = run_module(tmp_path, "trangxa", "check")
+    assert "posts/2025/vt.md:7: Dòng này có ký tự điều khiển" in check.stdout, check.stdout
     strict = run_module(tmp_path, "mkdocs", "build", "--strict")
     assert strict.returncode != 0
     assert "posts/2025/vt.md:7:" in strict.stderr and "Traceback" not in strict.stderr
