@@ -39,8 +39,8 @@ HOSTILE_YAML = {
     "alias-as-value": "title: *Quan trọng*",
 }
 DUPLICATES = {
-    "nested-mapping": ("date: {created: 01/03/2025, created: 02/03/2025}", 4),
-    "nested-block": ("links:\n  - a: https://a.example\n    a: https://b.example", 6),
+    "nested-mapping": ("links: {created: a.md, created: b.md}", 4, "created"),
+    "nested-block": ("links:\n  - a: https://a.example\n    a: https://b.example", 6, "a"),
 }
 
 
@@ -76,12 +76,12 @@ def test_a_hostile_procedure_is_refused_naming_the_file(tmp_path: Path, case: st
 
 @pytest.mark.parametrize("case", sorted(DUPLICATES))
 def test_a_key_written_twice_at_any_depth_is_an_error(tmp_path: Path, case: str) -> None:
-    front, line = DUPLICATES[case]
+    front, line, key = DUPLICATES[case]
     path = write_post(tmp_path, "tin.md", "\n".join(front.splitlines()))
     with pytest.raises(ContentError) as caught:
         read_post(path, "posts/tin.md", CATEGORIES)
     assert caught.value.problem.line == line
-    assert "được viết hai lần" in caught.value.problem.message
+    assert f'Khóa "{key}" được viết hai lần' in caught.value.problem.message
 
 
 def test_a_procedure_history_entry_with_a_key_twice_is_an_error(tmp_path: Path) -> None:

@@ -93,11 +93,14 @@ def duplicate_key_problem(node: yaml.Node, path: str, first_line: int = 1) -> Pr
                 line = first_line + key_node.start_mark.line
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
                 if key in seen:
+                    where = (
+                        f"dòng {line}" if seen[key] == line else f"dòng {seen[key]} và dòng {line}"
+                    )
                     return Problem(
                         path,
                         line,
-                        f'Khóa "{key}" được viết hai lần (dòng {seen[key]} và dòng {line}). '
-                        "Xóa một dòng, chỉ giữ lại giá trị đúng.",
+                        f'Khóa "{key}" được viết hai lần ({where}). '
+                        "Xóa một lần, chỉ giữ lại giá trị đúng.",
                     )
                 seen[key] = line
                 stack.extend((key_node, value_node))
