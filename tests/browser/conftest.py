@@ -30,7 +30,9 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.fail(problem, pytrace=False)
 
 
-@pytest.fixture(scope="session")
+# Per module: the server's thread ends with the browser tests, so later tests that fork a
+# second process (tests/news/test_two_processes.py) find no other thread running.
+@pytest.fixture(scope="module")
 def base_url(site_dir: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1."""
     with serve_folder(site_dir) as url:
