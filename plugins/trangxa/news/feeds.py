@@ -1,14 +1,17 @@
-"""RSS feeds of the news: the whole site and each category."""
+"""RSS feeds of the news: the whole site and each category, as files MkDocs writes."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin
 
-from trangxa.core.rss import FeedChannel, FeedItem, render_rss
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from trangxa.core.rss import FeedChannel, FeedItem
 from trangxa.news.listing import Listing
 from trangxa.news.post import Post
+from trangxa.site.feedfile import feed_file, fill_feed
 
 _RELATIVE_ATTR = re.compile(r'(\s(?:href|src))="(?!(?:[a-z][a-z0-9+.-]*:|#|//))([^"]*)"', re.I)
 
@@ -36,8 +39,24 @@ def feed_items(posts: list[Post], site_url: str, limit: int) -> list[FeedItem]:
     return items
 
 
-def write_feed(listing: Listing, site_url: str, site_name: str, site_dir: Path, limit: int) -> Path:
-    """Write one listing's feed into the built site and return its path."""
+def feed_files(listings: list[Listing], config: MkDocsConfig) -> list[File]:
+    """The file of each listing's feed, still empty: fill_feeds writes their RSS."""
+    return [feed_file(config, listing.feed_url) for listing in listings if listing.feed_url]
+
+
+def fill_feeds(files: list[File], listings: list[Listing], config: MkDocsConfig, limit: int) -> None:
+    """Give each feed file its RSS, once every post's HTML is known."""
+    site_url = config.site_url or "http://localhost/"
+    by_uri = {file.src_uri: file for file in files}
+    for listing in listings:
+        if listing.feed_url:
+            fill_listing_feed(by_uri[listing.feed_url], listing, site_url, config.site_name, limit)
+
+
+def fill_listing_feed(
+    file: File, listing: Listing, site_url: str, site_name: str, limit: int
+) -> None:
+    """Give one listing's feed file its channel and newest posts."""
     assert listing.feed_url is not None
     title = site_name if listing.kind == "index" else f"{listing.title} – {site_name}"
     channel = FeedChannel(
@@ -46,7 +65,4 @@ def write_feed(listing: Listing, site_url: str, site_name: str, site_dir: Path, 
         feed_url=urljoin(site_url, listing.feed_url),
         description=f"{listing.title} của {site_name}",
     )
-    target = site_dir / listing.feed_url
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(render_rss(channel, feed_items(listing.posts, site_url, limit)))
-    return target
+    fill_feed(file, channel, feed_items(listing.posts, site_url, limit))

@@ -13,7 +13,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -24,7 +24,7 @@ from trangxa.core.problems import Problem, unexpected_message
 from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.walk import is_routine
 from trangxa.htmlfix import fix_theme_html
-from trangxa.news import site
+from trangxa.news import feeds, site
 from trangxa.news.authors import load_authors
 from trangxa.news.cache import CacheKey, RenderCache
 from trangxa.news.collect import PostMemo
@@ -71,6 +71,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         # Preview only: the address each post had, so a post that breaks keeps its address.
         self.known_urls: dict[str, str] = {}
         self.reported_links = ReportedLinks()
+        # This build's feed files, and the process that writes the site (see on_env).
+        self.feeds: list[File] = []
+        self.pid = os.getpid()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
@@ -142,6 +145,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         report(self.state.errors, self.state.warnings, fail=self.command != "serve")
         for generated in site.generated_files(self.state, config, root):
             files.append(generated)
+        self.feeds, self.pid = [], os.getpid()
+        if self.state.sections is not None:
+            self.feeds = feeds.feed_files(site.feed_listings(self.state, self.config), config)
+            for feed in self.feeds:
+                files.append(feed)
         if self.command == "serve":
             self.known_urls.update((post.source, post.url) for post in self.state.shown)
             broken = self.state.collection.errors
@@ -223,6 +231,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             env, str(config.theme["language"])
         )
         env.globals["trangxa_fragments"] = self.fragments
+        if self.feeds and os.getpid() == self.pid:
+            # Every post is converted by now, and MkDocs writes the feed files next. The second
+            # process of news.prerender runs this event too but writes no feed.
+            listings = site.feed_listings(self.state, self.config)
+            feeds.fill_feeds(self.feeds, listings, config, self.config.feed_items)
         if self.split is not None and self.split_nav is not None:
             from trangxa.news import prerender
 
@@ -271,10 +284,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the feeds once every post's HTML is known; drop files of pages now gone."""
+        """Wait for the second process; list problems for the preview; drop files of pages now gone."""
         self.end_split()
-        if self.state.sections is not None:
-            site.write_feeds(self.state, config, self.config)
         if self.command == "serve":
             procedures = getattr(config.plugins.get(names.PROCEDURES), "problems", [])
             skipped = [p for p in self.state.collection.skipped if not is_routine(p)]

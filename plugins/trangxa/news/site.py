@@ -32,7 +32,6 @@ from trangxa.news.cache import (
 from trangxa.news.collect import PostCollection, PostMemo, assign_urls, collect_posts, newest_first
 from trangxa.news.config import NewsConfig
 from trangxa.news.excerpt import reading_minutes, summary_of
-from trangxa.news.feeds import write_feed
 from trangxa.news.listing import (
     Listing,
     ListingPage,
@@ -383,14 +382,6 @@ def feed_listings(state: NewsState, config: NewsConfig) -> list[Listing]:
             type(listing)(listing.kind, listing.title, listing.url, posts, listing.feed_url)
         )
     return feeds
-
-
-def write_feeds(state: NewsState, mkdocs_config: MkDocsConfig, config: NewsConfig) -> None:
-    """Write every feed of feed_listings."""
-    site_url = mkdocs_config.site_url or "http://localhost/"
-    site_dir = Path(mkdocs_config.site_dir)
-    for listing in feed_listings(state, config):
-        write_feed(listing, site_url, mkdocs_config.site_name, site_dir, config.feed_items)
 
 
 @dataclass

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from trangxa.core.rss import FeedChannel, FeedItem, render_rss
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from trangxa.core.rss import FeedChannel, FeedItem
 from trangxa.procedures.pages import Change, PageSettings, change_label, feed_summary
+from trangxa.site.feedfile import feed_file, fill_feed
 
 
 def changes_feed(
-    changes: list[Change], settings: PageSettings, site_name: str, limit: int
-) -> bytes:
+    config: MkDocsConfig, changes: list[Change], settings: PageSettings, site_name: str, limit: int
+) -> File:
     """The newest changes as RSS 2.0; each item points at its row in the procedure's history."""
     addresses = settings.addresses
     channel = FeedChannel(
@@ -27,4 +31,4 @@ def changes_feed(
         )
         for change in changes[:limit]
     ]
-    return render_rss(channel, items)
+    return fill_feed(feed_file(config, addresses.feed_path), channel, items)

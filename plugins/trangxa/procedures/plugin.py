@@ -126,24 +126,31 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         by_code = {procedure.code: procedure for procedure in procedures}
         hidden = InclusionLevel.NOT_IN_NAV
         index_level = InclusionLevel.UNDEFINED if self.config.index_in_nav else hidden
-        generated: list[tuple[str, str | bytes, InclusionLevel]] = [
+        pages: list[tuple[str, str, InclusionLevel]] = [
             (addresses.index_src, index_page(procedures, settings), index_level),
             (addresses.archive_src, archive_page(procedures, settings), hidden),
             (addresses.changes_src, changes_page(procedures, settings), hidden),
-            (
-                addresses.feed_path,
-                changes_feed(
-                    all_changes(procedures), settings, config.site_name, self.config.feed_items
-                ),
-                InclusionLevel.UNDEFINED,
-            ),
         ]
+        generated = [
+            File.generated(config, src_uri, content=content, inclusion=inclusion)
+            for src_uri, content, inclusion in pages
+        ]
+        generated.append(
+            changes_feed(
+                config, all_changes(procedures), settings, config.site_name, self.config.feed_items
+            )
+        )
         generated += [
-            (addresses.procedure_src(p), procedure_page(p, by_code, settings), hidden)
+            File.generated(
+                config,
+                addresses.procedure_src(p),
+                content=procedure_page(p, by_code, settings),
+                inclusion=hidden,
+            )
             for p in procedures
         ]
-        for src_uri, content, inclusion in generated:
-            self._add(files, File.generated(config, src_uri, content=content, inclusion=inclusion))
+        for file in generated:
+            self._add(files, file)
         if files.get_file_from_path(theme.PRINT_DATE_SCRIPT) is None:
             # Without the news plugin the trangxa theme folder, which holds it, is not in use.
             script = theme.THEME_DIR / theme.PRINT_DATE_SCRIPT
