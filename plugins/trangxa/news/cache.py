@@ -56,21 +56,28 @@ def files_fingerprint(files: Files) -> str:
     return digest(sorted(file.src_uri for file in files))
 
 
-def nav_fingerprint(nav: Navigation) -> str:
-    """Titles and addresses of the navigation every page shows."""
+def nav_outline(items: Iterable[Any], with_meta: bool = False) -> list[Any]:
+    """The navigation as plain values: kind, title, address, children; front matter if asked."""
 
     def walk(items: Iterable[Any]) -> list[Any]:
-        return [
-            (
+        outline = []
+        for item in items:
+            entry: tuple[Any, ...] = (
                 type(item).__name__,
                 getattr(item, "title", None),
                 getattr(item, "url", None),
-                walk(getattr(item, "children", None) or []),
             )
-            for item in items
-        ]
+            if with_meta:
+                entry += (repr(sorted((getattr(item, "meta", None) or {}).items(), key=str)),)
+            outline.append((*entry, walk(getattr(item, "children", None) or [])))
+        return outline
 
-    return digest(walk(nav.items))
+    return walk(items)
+
+
+def nav_fingerprint(nav: Navigation) -> str:
+    """Titles and addresses of the navigation every page shows."""
+    return digest(nav_outline(nav.items))
 
 
 @dataclass

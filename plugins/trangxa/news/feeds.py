@@ -44,7 +44,9 @@ def feed_files(listings: list[Listing], config: MkDocsConfig) -> list[File]:
     return [feed_file(config, listing.feed_url) for listing in listings if listing.feed_url]
 
 
-def fill_feeds(files: list[File], listings: list[Listing], config: MkDocsConfig, limit: int) -> None:
+def fill_feeds(
+    files: list[File], listings: list[Listing], config: MkDocsConfig, limit: int
+) -> None:
     """Give each feed file its RSS, once every post's HTML is known."""
     site_url = config.site_url or "http://localhost/"
     by_uri = {file.src_uri: file for file in files}

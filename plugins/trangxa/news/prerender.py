@@ -34,7 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from trangxa.news.cache import CacheKey, RenderedContent, digest
+from trangxa.news.cache import CacheKey, RenderedContent, digest, nav_outline
 from trangxa.news.pages import PostPage
 from trangxa.site import names
 
@@ -70,20 +70,7 @@ def can_split(config: MkDocsConfig, posts: int) -> bool:
 
 def context_key(nav: Navigation) -> str:
     """What every page shows of the others: the navigation with titles, addresses, front matter."""
-
-    def walk(items: list[Any]) -> list[Any]:
-        return [
-            (
-                type(item).__name__,
-                getattr(item, "title", None),
-                getattr(item, "url", None),
-                repr(sorted((getattr(item, "meta", None) or {}).items(), key=str)),
-                walk(getattr(item, "children", None) or []),
-            )
-            for item in items
-        ]
-
-    return digest(walk(nav.items))
+    return digest(nav_outline(nav.items, with_meta=True))
 
 
 def other_threads_running() -> bool:
