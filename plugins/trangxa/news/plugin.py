@@ -33,7 +33,7 @@ from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
 from trangxa.news.settings import check_agency_pages, check_news_settings, check_site_labels
 from trangxa.news.site import PageCacheState
-from trangxa.site import names
+from trangxa.site import accessors
 
 if TYPE_CHECKING:
     # Only a build uses these; `trangxa count` loads this plugin and should not pay for them.
@@ -287,7 +287,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Wait for the second process; list problems for the preview; drop files of pages now gone."""
         self.end_split()
         if self.command == "serve":
-            procedures = getattr(config.plugins.get(names.PROCEDURES), "problems", [])
+            procedures = accessors.procedure_problems(config)
             skipped = [p for p in self.state.collection.skipped if not is_routine(p)]
             problems = [*self.state.errors, *self.state.warnings, *skipped, *procedures]
             preview.write_problems(config.site_dir, problems)

@@ -25,7 +25,7 @@ from trangxa.report.config import ReportConfig, counts_procedures
 from trangxa.report.pages import INDEX_TEMPLATE, PageRole, ReportView, period_sources
 from trangxa.report.periods import Mode
 from trangxa.report.statistics import figures_json, site_figures
-from trangxa.site import names
+from trangxa.site import accessors, names
 
 log = get_plugin_logger(__name__)
 
@@ -65,24 +65,23 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         """Count every period from the posts of this build and add the pages and the JSON."""
         if not self.config.enabled:
             return files
-        news = config.plugins.get(names.NEWS)
-        if news is None or not getattr(news.config, "enabled", False):
+        news = accessors.news(config)
+        if news is None:
             raise PluginError(
                 f"Plugin {names.REPORT} đếm tin, bài của plugin {names.NEWS}, nhưng "
                 f"{names.NEWS} chưa được bật. Thêm {names.NEWS} vào mục plugins của mkdocs.yml."
             )
-        state: Any = cast(Any, news).state
         # The news plugin decided what is published at its own moment; using it when known
         # keeps the page's figures equal to the posts the site shows.
-        as_of = getattr(state, "now", None) or self.now
+        as_of = news.as_of or self.now
         procedures, procedure_url = self._procedures(config)
         base = base_url(self.config.url)
         figures = site_figures(
-            state.collection.published,
+            news.published,
             procedures,
             cast(Mode, self.config.period_mode),
             as_of,
-            list(news.config.categories),
+            news.categories,
             config.site_url or "",
         )
         view = ReportView(
@@ -113,17 +112,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def _procedures(self, config: MkDocsConfig) -> tuple[list[Procedure] | None, Any]:
         """The procedures read in this build, and how to link to their pages."""
-        plugin = config.plugins.get(names.PROCEDURES)
+        options = accessors.procedures_options(config)
         try:
-            wanted = counts_procedures(
-                self.config.procedures, plugin.config if plugin is not None else None
-            )
+            wanted = counts_procedures(self.config.procedures, options)
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
-        if not wanted or plugin is None:
+        if not wanted or options is None:
             return None, None
-        addresses = Addresses(plugin.config.url_prefix, config.use_directory_urls)
-        procedures: list[Procedure] = list(getattr(plugin, "procedures", []))
+        addresses = Addresses(options.url_prefix, config.use_directory_urls)
+        procedures = accessors.procedures(config)
 
         def url(procedure: Procedure) -> str:
             return addresses.url(addresses.procedure_src(procedure))
