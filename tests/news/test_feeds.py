@@ -111,3 +111,19 @@ def test_autodiscovery_links(built: BuildResult) -> None:
     assert ("Tin tức", "../../rss.xml") in category
     post = re.findall(pattern, built.read("tin-tuc/2024/dang-ky-khai-sinh-truc-tuyen/index.html"))
     assert post == []
+
+
+def test_a_page_may_link_to_a_feed(tmp_path: Path) -> None:
+    # Feeds are files of the site like any other, so a strict build resolves a link to one.
+    project = copy_fixture("news/fixtures/basic", tmp_path)
+    (project / "docs/nhan-tin.md").write_text(
+        "# Nhận tin\n\nTheo dõi [tin mới](tin-tuc/rss.xml) hoặc "
+        "[tin cải cách hành chính](tin-tuc/chuyen-muc/cai-cach-hanh-chinh/rss.xml).\n",
+        encoding="utf-8",
+    )
+    built = build_site(project, strict=True)
+    page = built.read("nhan-tin/index.html")
+    assert 'href="../tin-tuc/rss.xml"' in page
+    assert 'href="../tin-tuc/chuyen-muc/cai-cach-hanh-chinh/rss.xml"' in page
+    assert not any("rss.xml" in message for message in built.messages)
+    assert parse(built, "tin-tuc/rss.xml").entries
