@@ -33,6 +33,8 @@ from trangxa.procedures.pages import (
     procedure_page,
 )
 from trangxa.procedures.render import PageTemplates
+from trangxa.site import names
+from trangxa.site.generated import add_generated
 
 log = get_plugin_logger(__name__)
 
@@ -171,14 +173,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     def _add(self, files: Files, file: File) -> None:
         """Add a generated file, refusing to hide a page of the same address in docs/."""
-        existing = files.get_file_from_path(file.src_uri)
-        if existing is not None:
-            raise PluginError(
-                f'Trang "{file.src_uri}" trong thư mục docs trùng địa chỉ với trang thủ tục hành '
-                "chính tự tạo. Đổi tên hoặc xóa tệp trong docs, hoặc đổi url_prefix của "
-                "trangxa-procedures trong mkdocs.yml."
-            )
-        files.append(file)
+        add_generated(
+            files,
+            file,
+            'Trang "{src_uri}" trong thư mục docs trùng địa chỉ với trang thủ tục hành chính tự '
+            "tạo. Đổi tên hoặc xóa tệp trong docs, hoặc đổi url_prefix của "
+            f"{names.PROCEDURES} trong mkdocs.yml.",
+        )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -26,6 +26,7 @@ from trangxa.report.pages import INDEX_TEMPLATE, PageRole, ReportView, period_so
 from trangxa.report.periods import Mode
 from trangxa.report.statistics import figures_json, site_figures
 from trangxa.site import accessors, names
+from trangxa.site.generated import add_generated
 
 log = get_plugin_logger(__name__)
 
@@ -129,12 +130,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def _add(self, files: Files, file: File) -> None:
         """Add a generated file unless docs/ already has one at that address."""
-        if files.get_file_from_path(file.src_uri) is not None:
-            raise PluginError(
-                f'Tệp "{file.src_uri}" trong thư mục docs trùng địa chỉ với trang thống kê tự tạo. '
-                f"Đổi tên hoặc xóa tệp đó, hoặc đổi url của {names.REPORT} trong mkdocs.yml."
-            )
-        files.append(file)
+        add_generated(
+            files,
+            file,
+            'Tệp "{src_uri}" trong thư mục docs trùng địa chỉ với trang thống kê tự tạo. '
+            f"Đổi tên hoặc xóa tệp đó, hoặc đổi url của {names.REPORT} trong mkdocs.yml.",
+        )
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
