@@ -24,15 +24,15 @@ from trangxa.core.problems import Problem, unexpected_message
 from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.walk import is_routine
 from trangxa.htmlfix import fix_theme_html
-from trangxa.news import feeds, site
+from trangxa.news import feeds, pagecache, site
 from trangxa.news.authors import load_authors
 from trangxa.news.cache import CacheKey, RenderCache
 from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
+from trangxa.news.pagecache import PageCacheState
 from trangxa.news.settings import check_agency_pages, check_news_settings, check_site_labels
-from trangxa.news.site import PageCacheState
 from trangxa.site import accessors
 
 if TYPE_CHECKING:
@@ -169,9 +169,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.split, self.written_by_child = None, set()
         self.fragments.begin(config, files, nav)
         if self.command == "serve":
-            self.page_cache = site.prepare_cache(self.cache, self.state, config, files, nav)
+            self.page_cache = pagecache.prepare_cache(self.cache, self.state, config, files, nav)
         elif self.config.parallel and prerender.can_split(config, len(self.state.posts_by_uri)):
-            self.split_lookups = site.prepare_cache(self.cache, self.state, config, files, nav)
+            self.split_lookups = pagecache.prepare_cache(self.cache, self.state, config, files, nav)
             self.split_lookups.enabled = False
             self.split = prerender.start(
                 prerender.child_pages(site.post_pages(self.state, files)),
@@ -187,7 +187,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def child_page_key(self, page: Page) -> CacheKey | None:
         """Key of a finished post page, the same in both processes for the same inputs."""
         post = self.state.posts_by_uri[page.file.src_uri]
-        return site.post_page_key(self.cache, self.split_lookups, self.state, post)
+        return pagecache.post_page_key(self.cache, self.split_lookups, self.state, post)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -206,7 +206,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             # Most likely the second process writes this page; on_page_context confirms it.
             page.meta["template"] = site.CACHED_TEMPLATE
         if self.page_cache.enabled:
-            site.look_up_page(self.cache, self.page_cache, self.state, page)
+            pagecache.look_up_page(self.cache, self.page_cache, self.state, page)
         return markdown
 
     def on_page_content(
