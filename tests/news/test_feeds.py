@@ -127,3 +127,19 @@ def test_a_page_may_link_to_a_feed(tmp_path: Path) -> None:
     assert 'href="../tin-tuc/chuyen-muc/cai-cach-hanh-chinh/rss.xml"' in page
     assert not any("rss.xml" in message for message in built.messages)
     assert parse(built, "tin-tuc/rss.xml").entries
+
+
+def test_turning_the_news_off_between_builds_writes_no_feed(tmp_path: Path) -> None:
+    # `mkdocs serve` keeps the plugin between rebuilds; the feeds of the rebuild before must
+    # not come back once mkdocs.yml turns the news plugin off.
+    project = copy_fixture("news/fixtures/basic", tmp_path)
+    assert parse(build_site(project, site_dir=project / "on"), "tin-tuc/rss.xml").entries
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  - trangxa-news:\n", "  - trangxa-news:\n      enabled: false\n"),
+        encoding="utf-8",
+    )
+    off = build_site(project, site_dir=project / "off")
+    assert (off.site_dir / "sitemap.xml").exists()
+    assert not (off.site_dir / "tin-tuc/rss.xml").exists()

@@ -96,6 +96,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         # Each load of mkdocs.yml gives fresh options, so this merges once per load.
         self.config.authors = load_authors(posts_dir, dict(self.config.authors))
         self.state = site.NewsState()
+        self.feeds = []
         check_site_labels(config)
         if self.config.enabled:
             check_news_settings(self.config)
