@@ -51,6 +51,10 @@ class _Converter:
             self.config = config
         return self.md
 
+    # Mirrors Page.render with MkDocs' private tree processors and _title_from_render:
+    # https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/structure/pages.py#L263-L292
+    # ProperDocs 1.6.7 (properdocs/structure/pages.py, Page.render) differs in one line: it
+    # keeps links_to_anchors at every log level, where MkDocs 1.6.1 drops them at DEBUG.
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")

@@ -266,6 +266,10 @@ def _run_child(
         connection.send(("page", page.file.src_uri, key))
 
 
+# Mirrors MkDocs' private _populate_page, without its --dirty check and error logging:
+# https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/commands/build.py#L147-L182
+# (ProperDocs 1.6.7: properdocs/commands/build.py, _populate_page, the same steps).
+# `_current_page` is private too; MkDocs sets it around every page's events.
 def _populate(page: Page, config: MkDocsConfig, files: Files) -> None:
     config._current_page = page
     try:
@@ -284,6 +288,10 @@ def _populate(page: Page, config: MkDocsConfig, files: Files) -> None:
         config._current_page = None
 
 
+# Mirrors MkDocs' private _build_page for an included page, without its --dirty check, error
+# logging and skipping of empty output (the child's pages are never empty):
+# https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/commands/build.py#L185-L246
+# (ProperDocs 1.6.7: properdocs/commands/build.py, _build_page, the same steps).
 def _build(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigation, env: Any) -> None:
     config._current_page = page
     page.active = True
