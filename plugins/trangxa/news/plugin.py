@@ -32,7 +32,12 @@ from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
 from trangxa.news.pagecache import PageCacheState
-from trangxa.news.settings import check_agency_pages, check_news_settings, check_site_labels
+from trangxa.news.settings import (
+    agency_links,
+    check_agency_pages,
+    check_news_settings,
+    check_site_labels,
+)
 from trangxa.site import accessors
 
 if TYPE_CHECKING:
@@ -228,6 +233,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         fragments.add_original_templates(env)
         theme.use_plain_template_cache(env)
         site.register_template_helpers(env, self.state, self.config)
+        env.globals["trangxa_agency_links"] = agency_links(config.extra)
         env.globals["trangxa_translate"] = theme.material_translator(
             env, str(config.theme["language"])
         )

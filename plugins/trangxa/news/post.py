@@ -16,6 +16,7 @@ from trangxa.core.problems import ContentError, Problem
 from trangxa.core.safehtml import unsafe_url_in, unsafe_url_message
 from trangxa.core.slugs import check_custom_slug, fold, slugify
 from trangxa.core.textfile import control_problem, nfc, read_source
+from trangxa.news.picture import Picture
 from trangxa.news.related import related_markdown
 
 # Keys trangxa reads, plus the ones Material's blog plugin accepts, so posts move over as-is.
@@ -112,6 +113,8 @@ class Post:
     status: str = "published"
     html: str = ""
     summary: str = ""
+    # The first described image of the post, for its card on the home page.
+    picture: Picture | None = None
     attachments: list[Attachment] = field(default_factory=list)
     # Material's `readtime:`, minutes written by the author instead of the estimate.
     readtime: int | None = None

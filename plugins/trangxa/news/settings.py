@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -59,6 +60,7 @@ def check_site_labels(config: Any) -> None:
                 'ngoặc đơn hoặc ngoặc kép kiểu chữ “ ” thay cho dấu ".'
             )
     check_agency_settings(config.get("extra"))
+    agency_links(config.get("extra"))
 
 
 def check_agency_settings(extra: Any) -> None:
@@ -73,6 +75,53 @@ def check_agency_settings(extra: Any) -> None:
                 f'mkdocs.yml, extra.agency.{key}: địa chỉ "{value}" không được phép. Chỉ dùng '
                 "địa chỉ bắt đầu bằng https:// hoặc đường dẫn trong trang (ví dụ so-do-trang/)."
             )
+
+
+@dataclass(frozen=True)
+class AgencyLink:
+    """A banner on the home page to a site citizens use beside the commune's."""
+
+    title: str
+    url: str
+    text: str
+
+
+def agency_links(extra: Any) -> list[AgencyLink]:
+    """extra.agency.links: each needs a title and a web address; a line of text is optional."""
+    agency = extra.get("agency") if isinstance(extra, Mapping) else None
+    items = agency.get("links") if isinstance(agency, Mapping) else None
+    if items is None:
+        return []
+    example = (
+        "Viết mỗi liên kết một mục, ví dụ:\n  links:\n    - title: Cổng Dịch vụ công quốc gia\n"
+        "      url: https://dichvucong.gov.vn/\n      text: Nộp hồ sơ, tra cứu kết quả trực tuyến"
+    )
+    if not isinstance(items, list):
+        raise PluginError(f"mkdocs.yml, extra.agency.links phải là một danh sách. {example}")
+    links = []
+    for number, item in enumerate(items, 1):
+        where = f"mkdocs.yml, extra.agency.links, mục {number}"
+        if not isinstance(item, Mapping):
+            raise PluginError(f"{where}: cần có title và url. {example}")
+        title, url, text = item.get("title"), item.get("url"), item.get("text", "")
+        if not isinstance(title, str) or not title.strip():
+            raise PluginError(f"{where}: thiếu title (tên trang hiện trên nút). {example}")
+        if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+            raise PluginError(
+                f'{where} ("{title}"): url phải là địa chỉ web đầy đủ bắt đầu bằng https://, '
+                f"nhưng đang là {url!r}."
+            )
+        if not is_safe_url(url):
+            raise PluginError(f'{where} ("{title}"): url {url!r} có ký tự không được phép.')
+        if not isinstance(text, str):
+            raise PluginError(f'{where} ("{title}"): text phải là một dòng chữ.')
+        unknown = sorted(set(item) - {"title", "url", "text"})
+        if unknown:
+            raise PluginError(
+                f'{where} ("{title}"): không dùng khóa {", ".join(unknown)}; chỉ có title, url, text.'
+            )
+        links.append(AgencyLink(_nfc(title.strip()), url, _nfc(text.strip())))
+    return links
 
 
 def check_agency_pages(extra: Any, files: Files) -> None:

@@ -32,6 +32,7 @@ from trangxa.news.listing import (
     tag_url,
 )
 from trangxa.news.pages import ListingDocPage, PostPage
+from trangxa.news.picture import first_picture
 from trangxa.news.post import Attachment, Post
 
 CACHED_TEMPLATE = "trangxa/cached.html"
@@ -226,7 +227,12 @@ def post_pages(state: NewsState, files: Files) -> list[PostPage]:
 def post_meta(post: Post) -> dict[str, Any]:
     """Front matter MkDocs and Material read for a post page."""
     # Material prints these unescaped in <title> and <meta>; staff text is plain text.
-    meta: dict[str, Any] = {"title": html.escape(post.title), "template": POST_TEMPLATE}
+    # Posts are out of the menu, so its column would stand empty beside them.
+    meta: dict[str, Any] = {
+        "title": html.escape(post.title),
+        "template": POST_TEMPLATE,
+        "hide": ["navigation"],
+    }
     if post.description:
         meta["description"] = html.escape(post.description)
     return meta
@@ -234,7 +240,12 @@ def post_meta(post: Post) -> dict[str, Any]:
 
 def listing_meta(page: ListingPage) -> dict[str, Any]:
     """Front matter for a listing page; only first pages of main lists go to the search."""
-    meta: dict[str, Any] = {"title": html.escape(page.title), "template": LISTING_TEMPLATE}
+    # A listing is its own menu: the side columns would stand empty beside it.
+    meta: dict[str, Any] = {
+        "title": html.escape(page.title),
+        "template": LISTING_TEMPLATE,
+        "hide": ["navigation", "toc"],
+    }
     if page.number > 1 or page.listing.kind in ("year", "quarter", "tag"):
         meta["search"] = {"exclude": True}
     return meta
@@ -248,6 +259,7 @@ def keep_content(post: Post, content: str, config: NewsConfig, in_feed: bool) ->
     """
     post.html = content if in_feed else ""
     post.summary = summary_of(post.description, content, config.summary_length)
+    post.picture = first_picture(content, post.url)
 
 
 @dataclass

@@ -18,3 +18,5 @@ class ProceduresConfig(base.Config):
     feed_items = c.Type(int, default=30)
     print_heading = c.Optional(c.Type(str))
     index_in_nav = c.Type(bool, default=True)
+    # Codes of the procedures the home page lists first: those most asked for at the counter.
+    featured = c.ListOfItems(c.Type(str), default=[])

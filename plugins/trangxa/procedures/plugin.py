@@ -22,6 +22,7 @@ from trangxa.procedures.collection import load_procedures
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 from trangxa.procedures.config import ProceduresConfig
+from trangxa.procedures.featured import FeaturedProcedure, featured_procedures
 from trangxa.procedures.feed import changes_feed
 from trangxa.procedures.model import Procedure
 from trangxa.procedures.pages import (
@@ -76,6 +77,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         theme.require_material(config)
         self.procedures: list[Procedure] = []
         self.problems = []
+        self.featured: list[FeaturedProcedure] = []
         if self.config.enabled:
             theme.add_theme_dir(config, PACKAGE_DIR / "templates")
             theme.add_script(config, theme.PRINT_DATE_SCRIPT)
@@ -125,6 +127,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             templates=PageTemplates(theme.template_dirs(config)),
         )
         addresses = settings.addresses
+        self.featured = featured_procedures(self.config.featured, procedures, addresses)
         by_code = {procedure.code: procedure for procedure in procedures}
         hidden = InclusionLevel.NOT_IN_NAV
         index_level = InclusionLevel.UNDEFINED if self.config.index_in_nav else hidden
@@ -169,6 +172,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Escape every value in trangxa's templates, also when the news plugin is off."""
         autoescape_project_templates(env)
+        env.globals["trangxa_featured_procedures"] = self.featured
         return env
 
     def _add(self, files: Files, file: File) -> None:

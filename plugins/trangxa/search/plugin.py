@@ -14,9 +14,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from trangxa.core.slugs import fold
@@ -45,6 +47,15 @@ def folded_d_words(html: str) -> str:
     return " ".join(dict.fromkeys(fold(word).lower() for word in _D_WORD.findall(html)))
 
 
+def search_entry(title: str, summary: str) -> str:
+    """What search indexes of a post besides its title: the summary, then its words with đ.
+
+    Shown as the result's excerpt; the worker cuts it at the sentinel.
+    """
+    folded = folded_d_words(f"{title} {summary}")
+    return f"{summary} {FOLDED_SENTINEL} {folded}" if folded else summary
+
+
 def mark_for_index(output: str, page: Page) -> str:
     """Mark the page's content for Pagefind, unless its front matter keeps it out of search.
 
@@ -58,7 +69,9 @@ def mark_for_index(output: str, page: Page) -> str:
     if start < 0:
         return output
     end = output.find("</article>", start)
-    folded = folded_d_words(output[start:end])
+    article = output[start:end]
+    # A page that wrote its own line (a post: see search_entry) keeps it.
+    folded = "" if "data-tx-folded" in article else folded_d_words(article)
     extra = f"<div hidden data-tx-folded>{FOLDED_SENTINEL} {folded}</div>" if folded else ""
     return (
         output[:start]
@@ -105,6 +118,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.config.enabled:
             material: Any = material_search_plugin(config)
             material.search_index.add_entry_from_context = _skip_page
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Give the post template the text search indexes of a post."""
+        if self.config.enabled:
+            env.globals["trangxa_search_entry"] = search_entry
+        return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Mark what Pagefind should index on this page."""

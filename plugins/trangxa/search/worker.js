@@ -16,6 +16,11 @@ const RESULT = 3;
 // Results whose text is fetched and shown: the ten Material draws at once. Each costs a request.
 const SHOWN = 10;
 
+// Material asks at every key press. Waiting until typing pauses this long, and for at least
+// two letters, spares a phone the index parts of every prefix typed on the way ("c", "ca").
+const SETTLE_MS = 250;
+const MIN_LENGTH = 2;
+
 // This file is served from assets/javascripts/workers/ below the site's root.
 const ROOT = new URL("../../../", self.location.href);
 
@@ -24,6 +29,7 @@ let latest = "";
 let waiting = 0;
 let owed = 0;
 let busy = false;
+let timer = null;
 
 /** Letters without tone and vowel marks, and đ as d: what citizens type on phones. */
 function fold(text) {
@@ -96,7 +102,7 @@ function pagefind() {
 
 /** Material's result for one query: a list of pages, each a list holding that page. */
 async function answer(query) {
-  if (!query.trim()) return { items: [] };
+  if (plain(query).length < MIN_LENGTH) return { items: [] };
   const found = await (await pagefind()).search(query);
   if (!found) return { items: [] };
   const data = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
@@ -156,6 +162,16 @@ self.addEventListener("message", (event) => {
   } else if (message.type === QUERY) {
     latest = String(message.data);
     waiting += 1;
-    if (!busy) drain();
+    if (busy) return;
+    clearTimeout(timer);
+    if (plain(latest).length < MIN_LENGTH) {
+      // Nothing to look up (the empty box Material asks about when the worker is ready):
+      // answered at once, with every question still waiting.
+      for (owed += waiting, waiting = 0; owed > 0; owed -= 1) {
+        self.postMessage({ type: RESULT, data: { items: [] } });
+      }
+    } else {
+      timer = setTimeout(drain, SETTLE_MS);
+    }
   }
 });
