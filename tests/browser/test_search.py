@@ -66,8 +66,9 @@ SEARCHES = [
     ("kết hôn", ("thu-tuc/ho-tich/dang-ky-ket-hon/",)),
     ("1.001193", ("thu-tuc/ho-tich/dang-ky-khai-sinh/",)),
     ("1.000894", ("thu-tuc/ho-tich/dang-ky-ket-hon/",)),
+    # Posts are found by their title and summary ("lụt" is only in their text).
     (
-        "phòng chống lụt bão",
+        "phòng chống thiên tai",
         (
             "tin-tuc/2023/chu-dong-phong-chong-thien-tai-va-tim-kiem-cuu-nan-mua-mua-bao-nam-2023/",
             "tin-tuc/2024/xa-hoa-an-khan-truong-khac-phuc-hau-qua-hoan-luu-bao-so-3/",
