@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from trangxa.search.material_search import VIETNAMESE_SEPARATOR
 from trangxa.search.pagefind_index import MATERIAL_WORKERS, WORKER_SCRIPT
+from trangxa.search.plugin import ENTRY_WORDS, FOLDED_SENTINEL, folded_d_words, search_entry
 
 from ..sitebuild import build_site, copy_fixture
 
@@ -105,3 +106,16 @@ def test_missing_search_plugin_is_explained(
     project = copy_fixture(FOLDING, tmp_path)
     edit_config(project, "  - search:\n      lang: vi\n", "")
     assert "`- search`" in error_of(project, caplog)
+
+
+def test_words_with_d_stroke_are_listed_once_folded() -> None:
+    assert folded_d_words("<p>Đăng ký đất đai, đăng ký <b>ĐẤT</b></p>") == "dang dat dai"
+
+
+def test_post_entry_is_the_summary_opening_then_its_d_words() -> None:
+    summary = " ".join(f"từ{n}" for n in range(30)) + " đường"
+    entry = search_entry("Đăng ký khai sinh", summary)
+    opening, sentinel, folded = entry.partition(FOLDED_SENTINEL)
+    assert opening.split() == [f"từ{n}" for n in range(ENTRY_WORDS)] + ["…"]
+    assert sentinel and folded.split() == ["dang"]
+    assert search_entry("Lễ hội", "Ngày hội ở thôn Một.") == "Ngày hội ở thôn Một."
