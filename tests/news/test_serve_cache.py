@@ -173,7 +173,9 @@ def test_search_index_follows_a_cached_rebuild(project: Path) -> None:
     assert first.config is not None
     first.config.plugins["trangxa-search"].wait_for_index()
     path = project / POST
-    path.write_text(path.read_text(encoding="utf-8") + "\nCó thêm hướng dẫn mới.\n")
+    # Search indexes a post's title and the opening of its summary: the edit goes first.
+    front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+    path.write_text(f"{front}\n---\n\nCó thêm hướng dẫn mới.\n{body}", encoding="utf-8")
     again = serve_build(project, "one")
     assert again.config is not None
     assert again.config.plugins["trangxa-search"].indexing is not None

@@ -94,6 +94,9 @@ def _front_matter(settings: PageSettings, title: str, kind: str, **extra: str) -
         f"trangxa_print_heading: {yaml_string(settings.print_heading)}",
         f"trangxa_built: {yaml_string(format_vn_short(settings.built))}",
     ]
+    if kind == "procedure":
+        # A sheet is out of the menu, so the menu's column would stand empty beside it.
+        lines.append("hide: [navigation]")
     lines += [
         f"{key}: {yaml_string(safe_text(value) if key == 'description' else value)}"
         for key, value in extra.items()
