@@ -54,7 +54,8 @@ function holds(text, phrase) {
 /**
  * How a result ranks against the query, lower first: the page whose title is the query
  * (typed with or without marks), then titles holding the query as written, then titles
- * holding it folded, then text holding it as written; Pagefind's order decides the rest.
+ * holding it folded, then text holding it (as written when typed with marks); Pagefind's order
+ * decides the rest.
  */
 function tier(query, title, excerpt) {
   const exact = plain(query);
@@ -64,7 +65,8 @@ function tier(query, title, excerpt) {
   const marked = exact !== folded;
   if (marked && holds(heading, exact)) return 1;
   if (holds(fold(heading), folded)) return 2;
-  if (marked && holds(plain(excerpt), exact)) return 3;
+  const text = plain(excerpt);
+  if (marked ? holds(text, exact) : holds(fold(text), folded)) return 3;
   return 4;
 }
 
