@@ -235,7 +235,14 @@ def _emit(
         data = text.encode("utf-8")
     else:
         cchc = unicodedata.normalize("NFC", site.news.cchc_category)
-        data = render_text(count, site_name, cchc, visits).encode("utf-8")
+        text = render_text(count, site_name, cchc, visits)
+        if output is None:
+            # Text is for people: it goes through the console stream, which keeps it readable
+            # on any code page. JSON and CSV stay exact UTF-8 bytes for the programs reading them.
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return 0
+        data = text.encode("utf-8")
     if output is not None:
         output.write_bytes(data)
         return 0
