@@ -31,19 +31,17 @@ def test_report_without_the_news_plugin_says_what_to_add(tmp_path: Path) -> None
     assert not (project / "site/thong-ke/so-lieu.json").exists()
 
 
-def test_a_docs_page_at_the_statistics_address_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("page", "fix"),
+    [
+        ("thong-ke/index.md", "đổi url của trangxa-report trong mkdocs.yml"),
+        ("thu-tuc/index.md", "đổi url_prefix của trangxa-procedures trong mkdocs.yml"),
+    ],
+)
+def test_a_docs_page_at_a_generated_address_is_refused(tmp_path: Path, page: str, fix: str) -> None:
     project = copy_fixture("report/fixtures/boundaries", tmp_path)
-    (project / "docs/thong-ke").mkdir()
-    (project / "docs/thong-ke/index.md").write_text("# Thống kê viết tay\n", encoding="utf-8")
+    (project / "docs" / page).parent.mkdir()
+    (project / "docs" / page).write_text("# Trang viết tay\n", encoding="utf-8")
     logged = failed_build(project)
-    assert 'Tệp "thong-ke/index.md" trong thư mục docs trùng địa chỉ' in logged
-    assert "đổi url của trangxa-report trong mkdocs.yml" in logged
-
-
-def test_a_docs_page_at_the_procedures_address_is_refused(tmp_path: Path) -> None:
-    project = copy_fixture("report/fixtures/boundaries", tmp_path)
-    (project / "docs/thu-tuc").mkdir()
-    (project / "docs/thu-tuc/index.md").write_text("# Thủ tục viết tay\n", encoding="utf-8")
-    logged = failed_build(project)
-    assert '"thu-tuc/index.md" trong thư mục docs trùng địa chỉ' in logged
-    assert "đổi url_prefix của trangxa-procedures trong mkdocs.yml" in logged
+    assert f'"{page}" trong thư mục docs trùng địa chỉ' in logged
+    assert fix in logged
