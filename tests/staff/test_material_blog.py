@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from tests.sitebuild import BuildResult, build_site, copy_fixture
+from tests.sitebuild import BuildResult, build_site, captured_logs, copy_fixture
 
 FIXTURE = "staff/fixtures/material-blog"
 PLAN = "tin-tuc/2024/ke-hoach-cai-cach-hanh-chinh-2024/index.html"
@@ -129,3 +129,58 @@ def test_names_compared_after_nfc(tmp_path: Path) -> None:
     assert result.messages == []
     page = result.site_dir / "tin-tuc/2024/ra-quan-ve-sinh-moi-truong-khu-dan-cu"
     assert (page / "tờ-trình.pdf").is_file()
+
+
+def card_order(result: BuildResult, page: str) -> list[str]:
+    """Post addresses (from the year on) in the order a listing page shows them."""
+    html = result.read(page)
+    main = html[html.index("md-content") :]
+    return re.findall(r'<a href="[^"]*?(2024/[^"/]+/)"', main)
+
+
+def test_a_pinned_post_leads_the_index_and_its_categories_but_not_the_archive(
+    blog: BuildResult,
+) -> None:
+    plan = "2024/ke-hoach-cai-cach-hanh-chinh-2024/"
+    index = card_order(blog, "tin-tuc/index.html")
+    assert index[0] == plan
+    assert len(index) > 3
+    category = card_order(blog, "tin-tuc/chuyen-muc/cai-cach-hanh-chinh/index.html")
+    assert category[0] == plan
+    assert "Bài ghim" in blog.read("tin-tuc/index.html")
+    # The year archive answers "what was published when": date order, newest first.
+    archive = card_order(blog, "tin-tuc/luu-tru/2024/index.html")
+    assert archive[0] != plan
+    assert archive.index(plan) > archive.index(
+        "2024/tiep-nhan-ho-so-ho-tich-truc-tuyen-tu-thang-3/"
+    )
+
+
+def test_the_updated_date_is_shown_beside_the_published_one(blog: BuildResult) -> None:
+    html = blog.read(PLAN)
+    assert 'Cập nhật <time datetime="2024-03-04T00:00:00+07:00">04/03/2024</time>' in html
+    assert "Cập nhật" not in blog.read(ONLINE)
+
+
+@pytest.mark.parametrize(
+    ("front", "words"),
+    [
+        ("pin: có", "Khóa pin chỉ nhận true"),
+        ("date:\n  created: 2024-02-01\n  updated: 31/02/2024", "Ngày cập nhật"),
+    ],
+)
+def test_a_wrong_pin_or_updated_date_names_the_post_and_line(
+    tmp_path: Path, front: str, words: str
+) -> None:
+    project = copy_fixture(FIXTURE, tmp_path)
+    post = project / "posts/2024/ra-quan-ve-sinh.md"
+    text = post.read_text(encoding="utf-8")
+    if front.startswith("pin"):
+        text = text.replace("---\n", f"---\n{front}\n", 1)
+    else:
+        text = re.sub(r"^date: .*$", front, text, count=1, flags=re.M)
+    post.write_text(text, encoding="utf-8")
+    with captured_logs() as records, pytest.raises(Abort):
+        build_site(project, strict=True)
+    messages = [record.getMessage() for record in records]
+    assert any("posts/2024/ra-quan-ve-sinh.md:2:" in m and words in m for m in messages), messages

@@ -77,8 +77,9 @@ class Site:
 
 
 CACHE_FILE = ".cache/trangxa/posts.pickle"
-# Raised whenever what is stored (the Post class) changes shape; 5 holds posts without body.
-CACHE_FORMAT = 5
+# Raised whenever what is stored (the Post class) changes shape; 5 holds posts without body,
+# 6 adds pin and the updated date.
+CACHE_FORMAT = 6
 
 
 @dataclass

@@ -155,13 +155,15 @@ def build_sections(posts: list[Post], config: NewsConfig) -> NewsSections:
         for tag in post.tags:
             by_tag[tag].append(post)
     prefix = config.url_prefix
-    index = Listing("index", config.title, f"{prefix}/", posts, feed_url=f"{prefix}/rss.xml")
+    index = Listing(
+        "index", config.title, f"{prefix}/", pinned_first(posts), feed_url=f"{prefix}/rss.xml"
+    )
     categories = {
         name: Listing(
             "category",
             name,
             category_url(config, name),
-            items,
+            pinned_first(items),
             feed_url=f"{category_url(config, name)}rss.xml",
         )
         for name, items in by_category.items()
@@ -183,6 +185,16 @@ def build_sections(posts: list[Post], config: NewsConfig) -> NewsSections:
         compact = listing.kind in COMPACT_KINDS
         paginate(listing, config.archive_per_page if compact else config.pagination_per_page)
     return sections
+
+
+def pinned_first(posts: list[Post]) -> list[Post]:
+    """Pinned posts ahead of the rest, each group still newest first (the sort is stable).
+
+    Archives and tags stay in date order: they answer "what was published when".
+    """
+    if not any(post.pinned for post in posts):
+        return posts
+    return sorted(posts, key=lambda post: not post.pinned)
 
 
 def paginate(listing: Listing, per_page: int) -> None:

@@ -118,6 +118,10 @@ class Post:
     attachments: list[Attachment] = field(default_factory=list)
     # Material's `readtime:`, minutes written by the author instead of the estimate.
     readtime: int | None = None
+    # Material's `pin: true`: shown first in the news index and its category listings.
+    pinned: bool = False
+    # Material's `date: {updated: …}`, shown on the post beside the date it was published.
+    updated: datetime | None = None
 
     @cached_property
     def words(self) -> int:
@@ -210,6 +214,15 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
                 "Khóa draft chỉ nhận true (bản nháp, chưa đăng) hoặc false (đăng bình thường).",
             )
         )
+    pinned = meta.get("pin", False)
+    if not isinstance(pinned, bool):
+        raise ContentError(
+            Problem(
+                source,
+                front.line_of("pin"),
+                "Khóa pin chỉ nhận true (ghim bài lên đầu danh sách tin) hoặc false.",
+            )
+        )
     return Post(
         source=source,
         abs_path=str(abs_path),
@@ -225,6 +238,8 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
         image=_optional_text(meta, "image", front, source),
         body=body + related_markdown(meta.get("links")),
         readtime=_readtime(meta.get("readtime")),
+        pinned=pinned,
+        updated=_updated(meta, front, source),
         body_line=body_line,
         warnings=warnings,
     )
@@ -315,6 +330,18 @@ def _title_and_body(front: FrontMatter, source: str) -> tuple[str, str, int]:
             )
         )
     return body, title, body_line
+
+
+def _updated(meta: dict[str, Any], front: FrontMatter, source: str) -> datetime | None:
+    value = meta.get("date")
+    if not isinstance(value, dict) or value.get("updated") in (None, ""):
+        return None
+    try:
+        return to_vn(parse_date(value["updated"]))
+    except (DateParseError, OverflowError) as exc:
+        raise ContentError(
+            Problem(source, front.line_of("date"), f"Ngày cập nhật (updated): {exc}")
+        ) from exc
 
 
 def _date(meta: dict[str, Any], front: FrontMatter, source: str) -> datetime:
