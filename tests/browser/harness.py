@@ -89,6 +89,10 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    # Chromium opens sockets ahead of need and may never send a request on them; a handler
+    # thread waiting on such a socket gives up after this many seconds, so it can be joined.
+    timeout = 2
+
     def log_message(self, format: str, *args: Any) -> None:
         # Request lines would drown pytest's own output.
         pass
@@ -99,7 +103,10 @@ def serve_folder(folder: Path) -> Iterator[str]:
     """Serve a folder over HTTP on 127.0.0.1 and yield its base URL."""
     handler = partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    # Request threads are tracked and joined by server_close(): tests that fork a second
+    # process afterwards (tests/news/test_two_processes.py) need no other thread running.
+    server.daemon_threads = False
+    server.block_on_close = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:

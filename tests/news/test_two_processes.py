@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,10 @@ from tests.report.cli import BOUNDARIES, run_count
 @pytest.fixture
 def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(twoprocess, "MIN_FILES", 2)
-    assert twoprocess.can_fork(2), "this machine cannot fork or has one processor"
+    others = [
+        thread.name for thread in threading.enumerate() if thread is not threading.main_thread()
+    ]
+    assert twoprocess.can_fork(2), f"no fork, one processor, or other threads running: {others}"
 
 
 def test_results_in_order_with_the_later_half_from_the_child(always_fork: None) -> None:
@@ -39,7 +43,7 @@ def test_a_failing_child_leaves_the_parent_to_read_everything(always_fork: None)
 
 
 def test_an_unpicklable_result_is_read_again_here(always_fork: None) -> None:
-    results = map_in_two(list(range(4)), lambda n: (lambda: n))
+    results = map_in_two(list(range(4)), lambda n: lambda: n)
     assert [make() for make in results] == [0, 1, 2, 3]
 
 
