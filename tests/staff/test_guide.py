@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from trangxa.news.post import OWN_KEYS
+from trangxa.news.postfields import OWN_KEYS
 
 from tests.pagefind_pages import indexed_pages
 from tests.sitebuild import BuildResult, build_site

@@ -11,7 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from trangxa.core.dates import DateParseError, parse_date, to_vn
 from trangxa.core.problems import ContentError
-from trangxa.news.post import KNOWN_KEYS, read_post
+from trangxa.news.post import read_post
+from trangxa.news.postfields import KNOWN_KEYS
 
 CATEGORIES = ["Tin tức", "Thông báo", "Cải cách hành chính"]
 SOURCE = "posts/2024/bai.md"

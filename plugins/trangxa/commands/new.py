@@ -13,7 +13,8 @@ from trangxa.core import clock
 from trangxa.core.dates import DateParseError, format_vn_datetime, parse_date, to_vn
 from trangxa.core.slugs import slugify
 from trangxa.core.textfile import nfc, remove_controls
-from trangxa.news.post import BODY_PLACEHOLDER, unknown_category_message
+from trangxa.news.post import BODY_PLACEHOLDER
+from trangxa.news.postfields import unknown_category_message
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
