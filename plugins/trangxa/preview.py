@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,6 +11,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from trangxa import theme
 from trangxa.core.problems import Problem
+from trangxa.core.safehtml import escape
 from trangxa.core.slugs import slugify
 
 SCRIPT = "assets/trangxa/preview.js"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import signal
-from html import escape as html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -21,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from trangxa import fragments, preview, serve_output, theme
 from trangxa.core import clock
 from trangxa.core.problems import Problem, unexpected_message
-from trangxa.core.safehtml import autoescape_project_templates
+from trangxa.core.safehtml import autoescape_project_templates, safe_text
 from trangxa.core.walk import is_routine
 from trangxa.htmlfix import fix_theme_html
 from trangxa.news import feeds, pagecache, site
@@ -224,7 +223,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             site.keep_content(post, html, self.config, post.source in self.state.feed_sources)
             for problem in missing_alt_problems(post, html):
                 log.warning(str(problem))
-            page.meta.setdefault("description", html_escape(post.summary))
+            page.meta.setdefault("description", safe_text(post.summary))
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from trangxa.core.dates import format_vn_datetime, format_vn_long, format_vn_short, iso_vn
 from trangxa.core.problems import Problem
+from trangxa.core.safehtml import safe_text
 from trangxa.core.vnformat import format_size
 from trangxa.news import attachments, links
 from trangxa.news.authors import authors_file
@@ -229,12 +229,12 @@ def post_meta(post: Post) -> dict[str, Any]:
     # Material prints these unescaped in <title> and <meta>; staff text is plain text.
     # Posts are out of the menu, so its column would stand empty beside them.
     meta: dict[str, Any] = {
-        "title": html.escape(post.title),
+        "title": safe_text(post.title),
         "template": POST_TEMPLATE,
         "hide": ["navigation"],
     }
     if post.description:
-        meta["description"] = html.escape(post.description)
+        meta["description"] = safe_text(post.description)
     return meta
 
 
@@ -242,7 +242,7 @@ def listing_meta(page: ListingPage) -> dict[str, Any]:
     """Front matter for a listing page; only first pages of main lists go to the search."""
     # A listing is its own menu: the side columns would stand empty beside it.
     meta: dict[str, Any] = {
-        "title": html.escape(page.title),
+        "title": safe_text(page.title),
         "template": LISTING_TEMPLATE,
         "hide": ["navigation", "toc"],
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any, cast
 
@@ -17,7 +16,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from trangxa import theme
 from trangxa.core import clock
-from trangxa.core.safehtml import autoescape_project_templates
+from trangxa.core.safehtml import autoescape_project_templates, safe_text
 from trangxa.core.vnformat import format_number
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.model import Procedure
@@ -145,7 +144,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if role is None:
             return markdown
         title = role.view.title if role.count is None else f"Số liệu {role.count.period.label}"
-        page.meta.update({"title": html.escape(title), "template": INDEX_TEMPLATE})
+        page.meta.update({"title": safe_text(title), "template": INDEX_TEMPLATE})
         if role.count is not None:
             page.meta["search"] = {"exclude": True}
         else:
