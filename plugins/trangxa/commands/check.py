@@ -15,7 +15,7 @@ from trangxa.core.dates import format_vn_datetime
 from trangxa.core.problems import Problem
 from trangxa.core.vnformat import format_number
 from trangxa.core.walk import is_routine, walk_folder
-from trangxa.news import site as news_site
+from trangxa.news import state as news_state
 from trangxa.news.collect import relative_source
 from trangxa.site import names
 
@@ -117,7 +117,7 @@ def _order(problem: Problem) -> tuple[str, int]:
 def _check_posts(site: Site, now: datetime, report: CheckReport) -> None:
     news = site.news
     # The build's own loader, with drafts and scheduled posts shown so their links are checked.
-    state = news_site.load(
+    state = news_state.load(
         site.root, news, now, show_unpublished=True, docs_dir=Path(site.mkdocs.docs_dir)
     )
     report.errors.extend(state.errors)

@@ -23,12 +23,12 @@ from trangxa.news.cache import (
     files_fingerprint,
     nav_fingerprint,
 )
+from trangxa.news.pagemeta import CACHED_TEMPLATE
 from trangxa.news.pages import PostPage
 from trangxa.news.post import Post
-from trangxa.news.site import CACHED_TEMPLATE
 
 if TYPE_CHECKING:
-    from trangxa.news.site import NewsState
+    from trangxa.news.state import NewsState
 
 
 @dataclass

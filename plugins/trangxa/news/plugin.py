@@ -23,7 +23,16 @@ from trangxa.core.problems import Problem, unexpected_message
 from trangxa.core.safehtml import autoescape_project_templates, safe_text
 from trangxa.core.walk import is_routine
 from trangxa.htmlfix import fix_theme_html
-from trangxa.news import feeds, pagecache, site
+from trangxa.news import (
+    feedlists,
+    feeds,
+    generated,
+    pagecache,
+    pagemeta,
+    rendered,
+    state,
+    templating,
+)
 from trangxa.news.authors import load_authors
 from trangxa.news.cache import CacheKey, RenderCache
 from trangxa.news.collect import PostMemo
@@ -56,7 +65,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def __init__(self) -> None:
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
         self.dirty = False
-        self.state = site.NewsState()
+        self.state = state.NewsState()
         # Kept across rebuilds of `mkdocs serve` only: a plain build always renders everything.
         self.cache = RenderCache()
         self.page_cache = PageCacheState()
@@ -99,7 +108,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         posts_dir = Path(config.config_file_path).parent / self.config.posts_dir
         # Each load of mkdocs.yml gives fresh options, so this merges once per load.
         self.config.authors = load_authors(posts_dir, dict(self.config.authors))
-        self.state = site.NewsState()
+        self.state = state.NewsState()
         self.feeds = []
         check_site_labels(config)
         if self.config.enabled:
@@ -137,7 +146,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 self.post_memo, self.post_memo_key = {}, key
             memo = self.post_memo
         try:
-            self.state = site.load(
+            self.state = state.load(
                 root, self.config, clock.now(), show_unpublished, memo, Path(config.docs_dir)
             )
         except Exception as exc:
@@ -148,11 +157,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             line = f"{skipped.path}: bỏ qua, {skipped.message}"
             log.info(line) if is_routine(skipped) else log.warning(line)
         report(self.state.errors, self.state.warnings, fail=self.command != "serve")
-        for generated in site.generated_files(self.state, config, root):
-            files.append(generated)
+        for news_file in generated.generated_files(self.state, config, root):
+            files.append(news_file)
         self.feeds, self.pid = [], os.getpid()
         if self.state.sections is not None:
-            self.feeds = feeds.feed_files(site.feed_listings(self.state, self.config), config)
+            self.feeds = feeds.feed_files(feedlists.feed_listings(self.state, self.config), config)
             for feed in self.feeds:
                 files.append(feed)
         if self.command == "serve":
@@ -179,7 +188,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             self.split_lookups = pagecache.prepare_cache(self.cache, self.state, config, files, nav)
             self.split_lookups.enabled = False
             self.split = prerender.start(
-                prerender.child_pages(site.post_pages(self.state, files)),
+                prerender.child_pages(generated.post_pages(self.state, files)),
                 self.child_page_key,
                 config,
                 files,
@@ -201,15 +210,15 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         src = page.file.src_uri
         post = self.state.posts_by_uri.get(src)
         if post is not None:
-            page.meta.update(site.post_meta(post))
+            page.meta.update(pagemeta.post_meta(post))
         listing_page = self.state.listing_pages.get(src)
         if listing_page is not None:
-            page.meta.update(site.listing_meta(listing_page))
+            page.meta.update(pagemeta.listing_meta(listing_page))
         if src == self.state.archive_uri:
-            page.meta.update({"title": "Lưu trữ tin bài", "template": site.ARCHIVE_TEMPLATE})
+            page.meta.update({"title": "Lưu trữ tin bài", "template": pagemeta.ARCHIVE_TEMPLATE})
         if self.split is not None and src in self.split.sources:
             # Most likely the second process writes this page; on_page_context confirms it.
-            page.meta["template"] = site.CACHED_TEMPLATE
+            page.meta["template"] = pagemeta.CACHED_TEMPLATE
         if self.page_cache.enabled:
             pagecache.look_up_page(self.cache, self.page_cache, self.state, page)
         return markdown
@@ -220,7 +229,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Keep each post's HTML: listings and feeds reuse it instead of converting again."""
         post = self.state.posts_by_uri.get(page.file.src_uri)
         if post is not None:
-            site.keep_content(post, html, self.config, post.source in self.state.feed_sources)
+            rendered.keep_content(post, html, self.config, post.source in self.state.feed_sources)
             for problem in missing_alt_problems(post, html):
                 log.warning(str(problem))
             page.meta.setdefault("description", safe_text(post.summary))
@@ -231,7 +240,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         autoescape_project_templates(env)
         fragments.add_original_templates(env)
         theme.use_plain_template_cache(env)
-        site.register_template_helpers(env, self.state, self.config)
+        templating.register_template_helpers(env, self.state, self.config)
         env.globals["trangxa_agency_links"] = agency_links(config.extra)
         env.globals["trangxa_translate"] = theme.material_translator(
             env, str(config.theme["language"])
@@ -240,7 +249,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         if self.feeds and os.getpid() == self.pid:
             # Every post is converted by now, and MkDocs writes the feed files next. The second
             # process of news.prerender runs this event too but writes no feed.
-            listings = site.feed_listings(self.state, self.config)
+            listings = feedlists.feed_listings(self.state, self.config)
             feeds.fill_feeds(self.feeds, listings, config, self.config.feed_items)
         if self.split is not None and self.split_nav is not None:
             from trangxa.news import prerender
@@ -257,7 +266,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """Hand a post or a listing page its data, and each page its feed links."""
-        context = site.page_context(context, page, self.state, self.config)
+        context = templating.page_context(context, page, self.state, self.config)
         extra = cast(dict[str, Any], context)
         src = page.file.src_uri
         cached = self.page_cache.outputs.get(src)
@@ -269,7 +278,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 self.written_by_child.add(src)
                 extra["trangxa_cached_output"] = ""
             else:
-                extra["trangxa_fallback_template"] = site.POST_TEMPLATE
+                extra["trangxa_fallback_template"] = pagemeta.POST_TEMPLATE
         return context
 
     @event_priority(-100)

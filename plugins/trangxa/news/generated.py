@@ -1,0 +1,56 @@
+"""The news section's MkDocs files: listing, archive and post pages, attachment copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from trangxa.news.pages import ListingDocPage, PostPage
+from trangxa.news.state import NewsState
+
+
+def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[File]:
+    """Pages for listings and posts, and copies of attachments, none of them in docs/.
+
+    Each page object is made here, so MkDocs uses ours instead of making a plain one. MkDocs
+    renders pages in this order: listings come first so that, when a second process builds
+    the older posts (news.prerender), this one renders the listings meanwhile.
+    """
+    files = []
+    for uri, page in state.listing_pages.items():
+        in_nav = page.listing.kind == "index" and page.number == 1
+        file = File.generated(
+            config,
+            uri,
+            content=f"# {page.title}\n",
+            inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+        )
+        ListingDocPage(file, config, page)
+        files.append(file)
+    files.append(
+        File.generated(
+            config,
+            state.archive_uri,
+            content="# Lưu trữ tin bài\n",
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+    )
+    for uri, post in state.posts_by_uri.items():
+        file = File.generated(config, uri, content=post.body, inclusion=InclusionLevel.NOT_IN_NAV)
+        PostPage(None, file, config)
+        files.append(file)
+    for uri, path in state.attachment_sources.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def post_pages(state: NewsState, files: Files) -> list[PostPage]:
+    """The page objects of the shown posts, in the order MkDocs builds them."""
+    pages = []
+    for uri in state.posts_by_uri:
+        file = files.get_file_from_path(uri)
+        if file is not None and isinstance(file.page, PostPage):
+            pages.append(file.page)
+    return pages
