@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.structure.pages import Page
-from trangxa.news.pages import PostPage
+from trangxa.engine.render import PostPage
 
 from tests.sitebuild import build_site
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
-from trangxa.news import prerender
+from trangxa.engine import prerender
 
 from tests.sitebuild import BuildResult, build_site, copy_fixture
 

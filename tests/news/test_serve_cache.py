@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from jinja2 import TemplateSyntaxError
-from trangxa.news.cache import RenderCache
+from trangxa.engine.cache import RenderCache
 
 from tests.news.test_site_build import add_scheduled_post
 from tests.pagefind_pages import indexed_pages

@@ -8,8 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from trangxa.news import twoprocess
-from trangxa.news.twoprocess import map_in_two
+from trangxa.engine import twoprocess
+from trangxa.engine.twoprocess import map_in_two
 
 from tests.report.cli import BOUNDARIES, run_count
 

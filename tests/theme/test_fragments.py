@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from trangxa.fragments import FragmentMemo
+from trangxa.engine.fragments import FragmentMemo
 
 from tests.sitebuild import BuildResult, build_site, copy_fixture
 

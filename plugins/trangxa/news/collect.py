@@ -10,8 +10,8 @@ from pathlib import Path
 from trangxa.console import reading
 from trangxa.core.problems import ContentError, Problem
 from trangxa.core.walk import walk_folder
+from trangxa.engine.twoprocess import map_in_two
 from trangxa.news.post import Post, read_post
-from trangxa.news.twoprocess import map_in_two
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 

@@ -27,5 +27,5 @@ class NewsConfig(base.Config):
     words_per_minute = c.Type(int, default=220)
     authors = c.Type(dict, default={})
     drafts_on_serve = c.Type(bool, default=True)
-    # Build part of the posts in a second process when that pays (see news.prerender).
+    # Build part of the posts in a second process when that pays (see engine.prerender).
     parallel = c.Type(bool, default=True)

@@ -7,7 +7,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from trangxa.news.pages import ListingDocPage, PostPage
+from trangxa.engine import PostPage
+from trangxa.news.pages import ListingDocPage
 from trangxa.news.state import NewsState
 
 
@@ -16,7 +17,7 @@ def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[
 
     Each page object is made here, so MkDocs uses ours instead of making a plain one. MkDocs
     renders pages in this order: listings come first so that, when a second process builds
-    the older posts (news.prerender), this one renders the listings meanwhile.
+    the older posts (engine.prerender), this one renders the listings meanwhile.
     """
     files = []
     for uri, page in state.listing_pages.items():

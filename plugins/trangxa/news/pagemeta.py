@@ -8,7 +8,6 @@ from trangxa.core.safehtml import safe_text
 from trangxa.news.listing import ListingPage
 from trangxa.news.post import Post
 
-CACHED_TEMPLATE = "trangxa/cached.html"
 POST_TEMPLATE = "trangxa/post.html"
 LISTING_TEMPLATE = "trangxa/listing.html"
 ARCHIVE_TEMPLATE = "trangxa/archive.html"

@@ -17,29 +17,29 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from trangxa import fragments, preview, serve_output, theme
+from trangxa import preview, theme
 from trangxa.core import clock
 from trangxa.core.problems import Problem, unexpected_message
 from trangxa.core.safehtml import autoescape_project_templates, safe_text
 from trangxa.core.walk import is_routine
+from trangxa.engine import fragments, jinja, pagecache, serve_output
+from trangxa.engine.cache import CacheKey, RenderCache
+from trangxa.engine.pagecache import PageCacheState
 from trangxa.htmlfix import fix_theme_html
 from trangxa.news import (
     feedlists,
     feeds,
     generated,
-    pagecache,
     pagemeta,
     rendered,
     state,
     templating,
 )
 from trangxa.news.authors import load_authors
-from trangxa.news.cache import CacheKey, RenderCache
 from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
-from trangxa.news.pagecache import PageCacheState
 from trangxa.news.settings import (
     agency_links,
     check_agency_pages,
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     # Only a build uses these; `trangxa count` loads this plugin and should not pay for them.
     from mkdocs.livereload import LiveReloadServer
 
-    from trangxa.news import prerender
+    from trangxa.engine import prerender
 
 log = get_plugin_logger(__name__)
 
@@ -71,7 +71,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.page_cache = PageCacheState()
         self.post_memo: PostMemo = {}
         self.post_memo_key: tuple[object, ...] = ()
-        self.compiled_templates = theme.CompiledTemplates()
+        self.compiled_templates = jinja.CompiledTemplates()
         self.fragments = fragments.FragmentMemo()
         self.previous = serve_output.PreviousOutput()
         self.split: prerender.Split | None = None
@@ -114,6 +114,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         if self.config.enabled:
             check_news_settings(self.config)
         theme.add_theme_dir(config, theme.THEME_DIR)
+        # After trangxa's folder, so it comes first: its templates stand in for trangxa's.
+        theme.add_theme_dir(config, fragments.TEMPLATES_DIR)
         theme.add_assets(config, theme.STYLESHEET, theme.SCRIPT)
         theme.add_script(config, theme.PRINT_DATE_SCRIPT)
         if self.command == "serve":
@@ -177,7 +179,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Serving: reuse the previous rebuild's work. Building: hand posts to a second process."""
-        from trangxa.news import prerender
+        from trangxa.engine import prerender
 
         self.page_cache = PageCacheState()
         self.split, self.written_by_child = None, set()
@@ -218,7 +220,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             page.meta.update({"title": "Lưu trữ tin bài", "template": pagemeta.ARCHIVE_TEMPLATE})
         if self.split is not None and src in self.split.sources:
             # Most likely the second process writes this page; on_page_context confirms it.
-            page.meta["template"] = pagemeta.CACHED_TEMPLATE
+            page.meta["template"] = pagecache.CACHED_TEMPLATE
         if self.page_cache.enabled:
             pagecache.look_up_page(self.cache, self.page_cache, self.state, page)
         return markdown
@@ -239,20 +241,20 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Offer the news and the date filters to templates; while serving, reuse compiled ones."""
         autoescape_project_templates(env)
         fragments.add_original_templates(env)
-        theme.use_plain_template_cache(env)
+        jinja.use_plain_template_cache(env)
         templating.register_template_helpers(env, self.state, self.config)
         env.globals["trangxa_agency_links"] = agency_links(config.extra)
-        env.globals["trangxa_translate"] = theme.material_translator(
+        env.globals["trangxa_translate"] = jinja.material_translator(
             env, str(config.theme["language"])
         )
         env.globals["trangxa_fragments"] = self.fragments
         if self.feeds and os.getpid() == self.pid:
             # Every post is converted by now, and MkDocs writes the feed files next. The second
-            # process of news.prerender runs this event too but writes no feed.
+            # process of engine.prerender runs this event too but writes no feed.
             listings = feedlists.feed_listings(self.state, self.config)
             feeds.fill_feeds(self.feeds, listings, config, self.config.feed_items)
         if self.split is not None and self.split_nav is not None:
-            from trangxa.news import prerender
+            from trangxa.engine import prerender
 
             # Every page is read and converted by now: the view the child must have had too.
             self.split_context = prerender.context_key(self.split_nav)

@@ -6,5 +6,5 @@
 - feedfile: how a feed (news or procedures) becomes a file MkDocs writes.
 
 Template folders and assets are added through trangxa.theme; the navigation is read as
-plain values by trangxa.news.cache.nav_outline.
+plain values by trangxa.engine.cache.nav_outline.
 """

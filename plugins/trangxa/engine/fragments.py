@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -30,6 +31,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_theme_dir
 
 ORIGINAL_PREFIX = "trangxa-material"
+# The engine's templates: the caching `fragment` macro, wrappers of Material's partials.
+TEMPLATES_DIR = Path(__file__).parent / "theme"
 FragmentKey = tuple[Hashable, ...]
 
 

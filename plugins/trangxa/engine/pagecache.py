@@ -1,6 +1,6 @@
 """Finished pages reused between rebuilds of `mkdocs serve`: the keys of post and listing pages.
 
-A page's key holds every input its HTML depends on (see news.cache); a page whose key is
+A page's key holds every input its HTML depends on (see engine.cache); a page whose key is
 stored from the previous rebuild is not rendered again.
 """
 
@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from trangxa.core import clock
-from trangxa.news.cache import (
+from trangxa.engine.cache import (
     CacheKey,
     RenderCache,
     config_fingerprint,
@@ -23,9 +23,11 @@ from trangxa.news.cache import (
     files_fingerprint,
     nav_fingerprint,
 )
-from trangxa.news.pagemeta import CACHED_TEMPLATE
-from trangxa.news.pages import PostPage
+from trangxa.engine.render import PostPage
 from trangxa.news.post import Post
+
+# A page finished elsewhere: by the previous rebuild, or by the build's second process.
+CACHED_TEMPLATE = "trangxa/cached.html"
 
 if TYPE_CHECKING:
     from trangxa.news.state import NewsState

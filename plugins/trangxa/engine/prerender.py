@@ -34,8 +34,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from trangxa.news.cache import CacheKey, RenderedContent, digest, nav_outline
-from trangxa.news.pages import PostPage
+from trangxa.engine.cache import CacheKey, RenderedContent, digest, nav_outline
+from trangxa.engine.render import PostPage
 from trangxa.site import names
 
 # Plugins whose page events depend on nothing but the page and the site: safe in either process.
