@@ -86,7 +86,7 @@ def _error_page(source: str, problems: list[Problem]) -> str:
     return (
         "---\ntitle: Bài viết đang có lỗi\nsearch:\n  exclude: true\n---\n\n"
         "# Bài viết đang có lỗi\n\n"
-        '<div class="trangxa-preview-error" markdown="0">\n'
+        '<div class="tx-preview-error" markdown="0">\n'
         f"<p>Tệp <code>{escape(source)}</code> chưa đọc được nên bài này chưa hiện trên trang, "
         "trong RSS và trong số liệu. Sửa lỗi dưới đây rồi lưu tệp: trang này tự tải lại.</p>\n"
         f"<ul>\n{items}\n</ul>\n</div>\n"

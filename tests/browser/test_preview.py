@@ -20,7 +20,7 @@ from tests.staff.commands import Server, serving
 POST = "posts/2024/lich-tiep-cong-dan.md"
 PROCEDURE = "procedures/ho-tich/dang-ky-khai-tu.yml"
 POST_URL = "tin-tuc/2024/thong-bao-lich-tiep-cong-dan-quy-ii-nam-2024/"
-BANNER = ".trangxa-preview-problems"
+BANNER = ".tx-preview-problems"
 
 
 def problems(server: Server) -> list[dict[str, Any]]:
@@ -84,7 +84,7 @@ def test_errors_show_on_every_page_until_fixed(
         assert status_of(server.url + POST_URL) == 200
         chromium.get(server.url + POST_URL)
         assert chromium.title.startswith("Bài viết đang có lỗi")
-        body = chromium.find_element(By.CSS_SELECTOR, ".trangxa-preview-error").text
+        body = chromium.find_element(By.CSS_SELECTOR, ".tx-preview-error").text
         assert f"{POST}, dòng 2" in body and "ngoặc" in body
 
         post.write_text(post_text, encoding="utf-8")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 PRINTED = [page for page in PAGES if page.printed]
 STAMPED = """
 window.dispatchEvent(new Event("beforeprint"));
-return [...document.querySelectorAll("[data-tx-print-date], [data-trangxa-print-date]")]
+return [...document.querySelectorAll("[data-tx-print-date]")]
   .map((element) => element.textContent.trim());
 """
 

@@ -43,7 +43,7 @@ def test_index_groups_procedures_in_force_by_field_with_counts(site: BuildResult
     body = article(site, "thu-tuc/index.html")
     headings = [text(h) for h in body.xpath(".//h2")]
     assert headings == ["Chứng thực (1 thủ tục)", "Hộ tịch (2 thủ tục)"]
-    lists = {ul.get("data-field"): ul for ul in body.xpath(".//ul[@class='trangxa-list']")}
+    lists = {ul.get("data-field"): ul for ul in body.xpath(".//ul[@class='tx-list']")}
     ho_tich = [text(a) for a in lists["ho-tich"].xpath(".//a")]
     assert ho_tich == ["Đăng ký kết hôn", "Đăng ký khai sinh"]
     entry = lists["ho-tich"].xpath(".//li")[1]
@@ -51,12 +51,12 @@ def test_index_groups_procedures_in_force_by_field_with_counts(site: BuildResult
     for expected in ("1.001193", "Ngay trong ngày tiếp nhận hồ sơ", "Miễn lệ phí khi đăng ký"):
         assert expected in facts
     assert entry.get("data-online") == "toan-trinh"
-    assert "3" in text(body.xpath(".//*[@data-trangxa-total]")[0])
+    assert "3" in text(body.xpath(".//*[@data-tx-total]")[0])
 
 
 def test_index_filter_is_labelled_and_hidden_until_script_runs(site: BuildResult) -> None:
     body = article(site, "thu-tuc/index.html")
-    [form] = body.xpath(".//form[@data-trangxa-filter]")
+    [form] = body.xpath(".//form[@data-tx-filter]")
     assert form.get("hidden") is not None
     for select in form.xpath(".//select"):
         [label] = form.xpath(f".//label[@for='{select.get('id')}']")
@@ -72,14 +72,14 @@ def test_index_filter_is_labelled_and_hidden_until_script_runs(site: BuildResult
 def test_abolished_procedure_leaves_the_index_but_keeps_a_marked_page(site: BuildResult) -> None:
     assert "Sửa lỗi sai sót" not in site.read("thu-tuc/index.html")
     body = article(site, "thu-tuc/chung-thuc/chung-thuc-cu/index.html")
-    [notice] = body.xpath(".//div[contains(@class, 'trangxa-status')]")
+    [notice] = body.xpath(".//div[contains(@class, 'tx-status')]")
     assert text(notice).startswith("Đã bãi bỏ")
     assert "Quyết định số 77/QĐ-UBND ngày 10/01/2025" in text(notice)
 
 
 def test_archive_lists_abolished_and_replaced_procedures(site: BuildResult) -> None:
     body = article(site, "thu-tuc/da-bai-bo/index.html")
-    rows = body.xpath(".//tr[@class='trangxa-ended']")
+    rows = body.xpath(".//tr[@class='tx-ended']")
     assert [(r.get("data-change"), text(r.xpath("./td")[1])) for r in rows] == [
         ("replaced", "Đăng ký kết hôn (mẫu cũ)"),
         ("abolished", "Sửa lỗi sai sót trong hợp đồng, giao dịch"),
@@ -90,7 +90,7 @@ def test_archive_lists_abolished_and_replaced_procedures(site: BuildResult) -> N
 
 def test_replaced_procedure_links_to_its_successor(site: BuildResult) -> None:
     body = article(site, "thu-tuc/ho-tich/dang-ky-ket-hon-cu/index.html")
-    [notice] = body.xpath(".//div[contains(@class, 'trangxa-status')]")
+    [notice] = body.xpath(".//div[contains(@class, 'tx-status')]")
     assert text(notice).startswith("Đã được thay thế")
     [link] = notice.xpath(".//a")
     assert link.get("href") == "../dang-ky-ket-hon/"
@@ -102,19 +102,19 @@ def test_procedure_page_lays_out_every_part(site: BuildResult) -> None:
     assert text(body.xpath(".//h1")[0]) == "Đăng ký khai sinh"
     summary = {
         text(row.xpath("./th")[0]): text(row.xpath("./td")[0])
-        for row in body.xpath(".//div[@class='trangxa-summary']//tr")
+        for row in body.xpath(".//div[@class='tx-summary']//tr")
     }
     assert summary["Mã thủ tục"] == "1.001193"
     assert summary["Cách thức thực hiện"] == (
         "Nộp trực tiếp; Qua dịch vụ bưu chính; Nộp trực tuyến"
     )
-    assert next(text(li) for li in body.xpath(".//ol[@class='trangxa-steps']/li")).startswith(
+    assert next(text(li) for li in body.xpath(".//ol[@class='tx-steps']/li")).startswith(
         "Người đi đăng ký nộp hồ sơ"
     )
-    headers = [text(th) for th in body.xpath(".//div[@class='trangxa-documents']//thead//th")]
+    headers = [text(th) for th in body.xpath(".//div[@class='tx-documents']//thead//th")]
     assert headers == ["STT", "Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"]
     first_doc = [
-        text(td) for td in body.xpath(".//div[@class='trangxa-documents']//tbody/tr[1]/td")
+        text(td) for td in body.xpath(".//div[@class='tx-documents']//tbody/tr[1]/td")
     ]
     assert first_doc == [
         "1",
@@ -122,11 +122,11 @@ def test_procedure_page_lays_out_every_part(site: BuildResult) -> None:
         "Mẫu theo Thông tư 04/2020/TT-BTP",
         "01 bản",
     ]
-    online = body.xpath(".//p[@class='trangxa-online']/a/@href")
+    online = body.xpath(".//p[@class='tx-online']/a/@href")
     assert online and online[0].startswith("https://dichvucong.gov.vn/")
     history = [
         [text(td) for td in row.xpath("./td")]
-        for row in body.xpath(".//div[@class='trangxa-history']//tbody/tr")
+        for row in body.xpath(".//div[@class='tx-history']//tbody/tr")
     ]
     assert history[1][:3] == [
         "20/11/2024",
@@ -139,9 +139,9 @@ def test_procedure_page_has_print_layout_with_commune_and_date(site: BuildResult
     document = page(site, "thu-tuc/ho-tich/dang-ky-khai-sinh/index.html")
     styles = document.xpath("//link[@rel='stylesheet']/@href")
     assert "../../../assets/trangxa/procedures.css" in styles
-    heading = document.xpath("//*[@class='trangxa-print-header__name']")
+    heading = document.xpath("//*[@class='tx-print-header__name']")
     assert text(heading[0]) == "Trang thông tin điện tử xã Hòa An"
-    [stamp] = document.xpath("//*[@data-trangxa-print-date]")
+    [stamp] = document.xpath("//*[@data-tx-print-date]")
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", text(stamp))
     css = (site.site_dir / "assets/trangxa/procedures.css").read_text(encoding="utf-8")
     print_rules = css[css.index("@media print") :]
@@ -239,5 +239,5 @@ def test_print_heading_uses_the_agency_name_from_extra(tmp_path: Path) -> None:
     )
     result = build_site(project)
     document = lxml_html.fromstring(result.read("thu-tuc/ho-tich/dang-ky-khai-sinh/index.html"))
-    [heading] = document.xpath("//*[@class='trangxa-print-header__name']")
+    [heading] = document.xpath("//*[@class='tx-print-header__name']")
     assert text(heading) == "Ủy ban nhân dân xã Hòa An"

@@ -3,21 +3,21 @@
   "use strict";
 
   function setUpFilter() {
-    var form = document.querySelector("[data-trangxa-filter]");
+    var form = document.querySelector("[data-tx-filter]");
     if (!form || form.getAttribute("data-ready")) { return; }
     form.setAttribute("data-ready", "1");
     var field = form.querySelector("select[name=field]");
     var online = form.querySelector("select[name=online]");
-    var status = form.querySelector(".trangxa-filter__status");
-    var lists = document.querySelectorAll(".trangxa-list");
-    var total = document.querySelectorAll(".trangxa-entry").length;
+    var status = form.querySelector(".tx-filter__status");
+    var lists = document.querySelectorAll(".tx-list");
+    var total = document.querySelectorAll(".tx-entry").length;
 
     function apply() {
       var shown = 0;
       for (var i = 0; i < lists.length; i++) {
         var list = lists[i];
         var fieldMatches = !field.value || list.getAttribute("data-field") === field.value;
-        var entries = list.querySelectorAll(".trangxa-entry");
+        var entries = list.querySelectorAll(".tx-entry");
         var visible = 0;
         for (var j = 0; j < entries.length; j++) {
           var match = fieldMatches &&

@@ -19,11 +19,11 @@
     if (!problems.length) return;
     var errors = problems.filter(function (p) { return p.severity === "error"; }).length;
     var box = document.createElement("section");
-    box.className = "trangxa-preview-problems";
+    box.className = "tx-preview-problems";
     box.setAttribute("role", "alert");
-    box.setAttribute("aria-labelledby", "trangxa-preview-problems-title");
+    box.setAttribute("aria-labelledby", "tx-preview-problems-title");
     var title = document.createElement("h2");
-    title.id = "trangxa-preview-problems-title";
+    title.id = "tx-preview-problems-title";
     title.textContent = errors
       ? "Trang xem thử: " + errors + " lỗi phải sửa trước khi đăng"
       : "Trang xem thử: " + problems.length + " cảnh báo cần xử lý trước khi đăng";

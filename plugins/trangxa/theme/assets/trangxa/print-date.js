@@ -15,7 +15,7 @@
   }
 
   function stamp() {
-    var marks = document.querySelectorAll("[data-tx-print-date], [data-trangxa-print-date]");
+    var marks = document.querySelectorAll("[data-tx-print-date]");
     for (var i = 0; i < marks.length; i++) { marks[i].textContent = today(); }
   }
 
