@@ -9,10 +9,10 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from trangxa import theme
 from trangxa.core.problems import Problem
 from trangxa.core.safehtml import escape
 from trangxa.core.slugs import slugify
+from trangxa.site import theme
 
 SCRIPT = "assets/trangxa/preview.js"
 STYLESHEET = "assets/trangxa/preview.css"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from trangxa.htmlfix import DRAWER_BUTTON_NAME, SEARCH_DIALOG_NAME, fix_theme_html
+from trangxa.site.htmlfix import DRAWER_BUTTON_NAME, SEARCH_DIALOG_NAME, fix_theme_html
 
 
 class _Tags(HTMLParser):

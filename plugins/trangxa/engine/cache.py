@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import TableOfContents
 
 import trangxa
-from trangxa import theme
+from trangxa.site import theme
 
 
 def digest(*parts: object) -> str:

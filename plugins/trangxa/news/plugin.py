@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from trangxa import preview, theme
+from trangxa import preview
 from trangxa.core import clock
 from trangxa.core.problems import Problem, unexpected_message
 from trangxa.core.safehtml import autoescape_project_templates, safe_text
@@ -25,7 +25,6 @@ from trangxa.core.walk import is_routine
 from trangxa.engine import fragments, jinja, pagecache, serve_output
 from trangxa.engine.cache import CacheKey, RenderCache
 from trangxa.engine.pagecache import PageCacheState
-from trangxa.htmlfix import fix_theme_html
 from trangxa.news import (
     feedlists,
     feeds,
@@ -46,7 +45,8 @@ from trangxa.news.settings import (
     check_news_settings,
     check_site_labels,
 )
-from trangxa.site import accessors
+from trangxa.site import accessors, theme
+from trangxa.site.htmlfix import fix_theme_html
 
 if TYPE_CHECKING:
     # Only a build uses these; `trangxa count` loads this plugin and should not pay for them.

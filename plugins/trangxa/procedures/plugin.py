@@ -12,12 +12,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from trangxa import theme
 from trangxa.core import clock
 from trangxa.core.problems import Problem, unexpected_message
 from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.collection import load_procedures
+from trangxa.site import theme
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer

@@ -14,7 +14,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from trangxa import theme
 from trangxa.core import clock
 from trangxa.core.safehtml import autoescape_project_templates, safe_text
 from trangxa.core.vnformat import format_number
@@ -24,7 +23,7 @@ from trangxa.report.config import ReportConfig, counts_procedures
 from trangxa.report.pages import INDEX_TEMPLATE, PageRole, ReportView, period_sources
 from trangxa.report.periods import Mode
 from trangxa.report.statistics import figures_json, site_figures
-from trangxa.site import accessors, names
+from trangxa.site import accessors, names, theme
 from trangxa.site.generated import add_generated
 
 log = get_plugin_logger(__name__)

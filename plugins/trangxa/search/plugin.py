@@ -26,7 +26,7 @@ from trangxa.core.slugs import fold
 from trangxa.search.config import SearchConfig
 from trangxa.search.material_search import material_search_plugin, use_vietnamese_separator
 from trangxa.search.pagefind_index import build_index, replace_material_worker
-from trangxa.theme import require_material
+from trangxa.site.theme import require_material
 
 log = get_plugin_logger(__name__)
 

@@ -2,7 +2,7 @@
 
 They must match the entry points in pyproject.toml: mkdocs.yml lists the plugins by these
 names, and `config.plugins` is keyed by them. Templates cannot import this module; the one
-that looks a plugin up (theme/trangxa/site-map.html) spells the name and says so.
+that looks a plugin up (site/templates/trangxa/site-map.html) spells the name and says so.
 """
 
 from __future__ import annotations

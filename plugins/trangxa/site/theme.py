@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-THEME_DIR = Path(__file__).parent / "theme"
+THEME_DIR = Path(__file__).parent / "templates"
 STYLESHEET = "assets/trangxa/trangxa.css"
 SCRIPT = "assets/trangxa/trangxa.js"
 # One print date for posts and procedure sheets, in Vietnam time.
