@@ -45,6 +45,11 @@ class SourceText(NamedTuple):
 # Characters no XML page or feed can carry: C0 controls other than tab, LF and CR (Word's
 # Shift+Enter gives VT), the non-characters U+FFFE and U+FFFF, and lone surrogates.
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# The same C0 controls as bytes, with CR; UTF-8 never uses these bytes inside a longer
+# character. Strict UTF-8 decoding refuses surrogates, and U+FFFE and U+FFFF (with the
+# rest of U+FFF0-U+FFFF) begin with the bytes EF BF.
+_SPECIAL_BYTES = bytes(byte for byte in range(0x20) if byte not in (0x09, 0x0A))
+_NOT_CHARACTERS = b"\xef\xbf"
 
 
 def control_problem(display_path: str, line: int, severity: Severity = "warning") -> Problem:
@@ -170,6 +175,10 @@ def read_source(path: Path, display_path: str) -> SourceText:
             )
         )
 
+    if len(body.translate(None, _SPECIAL_BYTES)) == len(body) and _NOT_CHARACTERS not in body:
+        # Nearly every file: no CR, no control character and no U+FFFx, so there is nothing
+        # to replace or remove; the bytes say so faster than a search of the decoded text.
+        return SourceText(nfc(decoded), had_bom, False, ())
     had_crlf = "\r" in decoded
     text, control_lines = remove_controls(decoded.replace("\r\n", "\n").replace("\r", "\n"))
     return SourceText(nfc(text), had_bom, had_crlf, control_lines)
