@@ -28,6 +28,24 @@ class _DropMarks(dict[int, int | None]):
 _DROP_MARKS = _DropMarks()
 
 
+class _SlugLetters(dict[int, str]):
+    """str.translate table from a character to what _strip_marks makes of it alone.
+
+    _strip_marks works character by character: lowering a letter, decomposing it and dropping
+    its marks never looks at its neighbours, except the Greek final sigma and the order of
+    combining marks, which both end up outside a-z and 0-9 and so cut the slug the same way.
+    One translate through this table replaces the lowering, the decomposition and the dropping.
+    """
+
+    def __missing__(self, code: int) -> str:
+        letters = _strip_marks(chr(code))
+        self[code] = letters
+        return letters
+
+
+_SLUG_LETTERS = _SlugLetters()
+
+
 def _strip_marks(text: str) -> str:
     """Lower case, đ → d, and every combining mark dropped."""
     lowered = text.lower().translate(_D_STROKE)
@@ -57,7 +75,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     if max_length < 1:
         raise ValueError("max_length phải từ 1 trở lên")
     normalized = unicodedata.normalize("NFC", text)
-    slug = _cut(_NOT_SLUG.sub("-", _strip_marks(normalized)).strip("-"), max_length)
+    slug = _cut(_NOT_SLUG.sub("-", normalized.translate(_SLUG_LETTERS)).strip("-"), max_length)
     if slug:
         return slug
     # Titles of only symbols or another script still need a stable, distinct address.
