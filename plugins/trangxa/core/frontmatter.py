@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,26 +236,28 @@ def load_with_pyyaml(
 
 def split_front_matter(text: str, path: str) -> FrontMatter:
     """Split `---` delimited front matter from a Markdown text (already LF and NFC)."""
-    # Walk only the front matter's lines: splitting a long body into lines costs more than
+    # Only the front matter is searched: splitting a long body into lines costs more than
     # everything else a count does with the file.
     end = text.find("\n")
     if (text if end < 0 else text[:end]).rstrip() != "---":
         return FrontMatter({}, text, 1, {}, has_block=False)
-    start, number = end + 1, 2
-    while end >= 0:
-        end = text.find("\n", start)
-        line = text[start:] if end < 0 else text[start:end]
-        if line.rstrip() in ("---", "..."):
-            block = text[text.find("\n") + 1 : max(start - 1, 0)]
-            meta, key_lines = load_yaml_mapping(block, path, first_line=2)
-            body = "" if end < 0 else text[end + 1 :]
-            return FrontMatter(meta, body, number + 1, key_lines)
-        start, number = end + 1, number + 1
-    raise ContentError(
-        Problem(
-            path,
-            1,
-            "Phần khai báo mở bằng dòng --- nhưng không có dòng --- đóng lại. "
-            "Thêm một dòng chỉ có --- ngay sau khóa cuối cùng.",
+    closing = _CLOSING_LINE.search(text, end + 1) if end >= 0 else None
+    if closing is None:
+        raise ContentError(
+            Problem(
+                path,
+                1,
+                "Phần khai báo mở bằng dòng --- nhưng không có dòng --- đóng lại. "
+                "Thêm một dòng chỉ có --- ngay sau khóa cuối cùng.",
+            )
         )
-    )
+    start = closing.start()
+    meta, key_lines = load_yaml_mapping(text[end + 1 : max(start - 1, 0)], path, first_line=2)
+    body = text[closing.end() + 1 :]
+    # The closing line's number, plus one: the body's first line.
+    return FrontMatter(meta, body, text.count("\n", 0, start) + 2, key_lines)
+
+
+# A line that closes the front matter: --- or ..., then only white space (as str.rstrip sees
+# it) up to the line feed.
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
