@@ -33,8 +33,39 @@ _REFUSED = re.compile(
 Resolvers = dict[Any, list[tuple[str, re.Pattern[str]]]]
 
 
+class _Answers:
+    """_plain_text's answers for one resolver table: keys, categories and tags come back in
+    every post, and each resolver is a regular expression to try on them."""
+
+    def __init__(self) -> None:
+        self.resolvers: Resolvers | None = None
+        self.known: dict[tuple[str, bool], str | None] = {}
+
+    def table(self, resolvers: Resolvers) -> dict[tuple[str, bool], str | None]:
+        if resolvers is not self.resolvers or len(self.known) > _MAX_ANSWERS:
+            self.resolvers, self.known = resolvers, {}
+        return self.known
+
+
+_ANSWERS = _Answers()
+_MAX_ANSWERS = 20_000
+# Longer values (sentences, titles) rarely come back; they are not worth keeping.
+_MAX_ANSWER_LENGTH = 64
+
+
 def _plain_text(value: str, resolvers: Resolvers, in_flow: bool) -> str | None:
     """The value as text, if YAML reads it as a plain string; otherwise None."""
+    if len(value) > _MAX_ANSWER_LENGTH:
+        return _read_plain_text(value, resolvers, in_flow)
+    known = _ANSWERS.table(resolvers)
+    try:
+        return known[value, in_flow]
+    except KeyError:
+        answer = known[value, in_flow] = _read_plain_text(value, resolvers, in_flow)
+        return answer
+
+
+def _read_plain_text(value: str, resolvers: Resolvers, in_flow: bool) -> str | None:
     if not value or value[0] in _PLAIN_START_INDICATORS or value != value.strip():
         return None
     if ": " in value or " #" in value or value.endswith(":"):
