@@ -78,6 +78,9 @@ def _check_day(text: str, year: int, month: int, day: int) -> None:
         reason = f"không có tháng {month}, tháng chỉ từ 1 đến 12"
     elif day < 1:
         reason = "không có ngày 0, ngày bắt đầu từ 1"
+    elif day <= 28:
+        # Every month has these days; the calendar need not be asked.
+        return
     else:
         last = calendar.monthrange(year, month)[1]
         if day <= last:
@@ -101,6 +104,9 @@ def _offset(text: str, raw: str | None) -> tzinfo:
         return VN_TZ
     if raw in ("Z", "z"):
         return UTC
+    known = _ZONES.get(raw)
+    if known is not None:
+        return known
     digits = raw[1:].replace(":", "")
     hours = int(digits[:2])
     minutes = int(digits[2:] or "0")
@@ -110,7 +116,14 @@ def _offset(text: str, raw: str | None) -> tzinfo:
             f"(giờ không ghi múi được hiểu là giờ Việt Nam) hoặc viết +07:00. {_FIX}"
         )
     delta = timedelta(hours=hours, minutes=minutes)
-    return timezone(-delta if raw[0] == "-" else delta)
+    zone = timezone(-delta if raw[0] == "-" else delta)
+    if len(_ZONES) < 1000:
+        _ZONES[raw] = zone
+    return zone
+
+
+# Zones already met, by how they were written: nearly every post writes the same one.
+_ZONES: dict[str, tzinfo] = {}
 
 
 def _parse_text(value: str) -> tuple[datetime, bool]:
