@@ -177,8 +177,13 @@ def read_source(path: Path, display_path: str) -> SourceText:
 
     if len(body.translate(None, _SPECIAL_BYTES)) == len(body) and _NOT_CHARACTERS not in body:
         # Nearly every file: no CR, no control character and no U+FFFx, so there is nothing
-        # to replace or remove; the bytes say so faster than a search of the decoded text.
+        # to replace or remove; the bytes say so faster than clean_text's search of the text.
         return SourceText(nfc(decoded), had_bom, False, ())
+    return clean_text(decoded, had_bom)
+
+
+def clean_text(decoded: str, had_bom: bool = False) -> SourceText:
+    """Decoded text with LF line ends, without characters XML cannot carry, in NFC."""
     had_crlf = "\r" in decoded
     text, control_lines = remove_controls(decoded.replace("\r\n", "\n").replace("\r", "\n"))
     return SourceText(nfc(text), had_bom, had_crlf, control_lines)
