@@ -46,6 +46,10 @@ from harness import start_chromium  # noqa: E402
 
 # What citizens type, with and without marks, and a procedure code.
 QUERIES = ("cai cach hanh chinh", "đăng ký khai sinh", "dang ky ket hon", "lễ hội", "1.001193")
+# Words only in the text of the generated posts, never in a title or a summary's opening: a
+# word in about two posts of five ("otp"), one typed without marks ("phan bon"), a number
+# written in a few posts ("2.046").
+BODY_QUERIES = ("otp", "phan bon", "2.046")
 PHONE_WIDTH = 375
 PHONE_HEIGHT = 740
 CPU_SLOWDOWN = 4
@@ -79,6 +83,35 @@ class _Log:
             return [entry for entry in self.sent if entry[0] >= start]
 
 
+# What the search worker fetches itself. Chromium's network emulation, set on the page, does not
+# slow a worker's requests (a 316 KB file: 1.75 s fetched by the page, 0.01 s by a worker), so
+# the server sends these at the phone's speed and latency itself.
+WORKER_PATHS = ("/pagefind/", "/pagefind-body/", "/assets/javascripts/lunr/")
+# Bytes written at a time when sending at the phone's speed.
+PACE_BYTES = 8192
+
+
+class _Link:
+    """The phone's one download link: requests wait their latency, then share its speed."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def wait_latency(self) -> None:
+        time.sleep(LATENCY_MS / 1000)
+
+    def send(self, data: bytes, outputfile: Any) -> None:
+        for start in range(0, len(data), PACE_BYTES):
+            piece = data[start : start + PACE_BYTES]
+            with self.lock:
+                begin = max(time.monotonic(), self.free_at)
+                self.free_at = begin + len(piece) / DOWN_BYTES_PER_S
+                done = self.free_at
+            time.sleep(max(0.0, done - time.monotonic()))
+            outputfile.write(piece)
+
+
 # Text a web server compresses, as nginx or Apache set up for a site would.
 COMPRESSED_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml")
 
@@ -87,11 +120,17 @@ class _CountingHandler(SimpleHTTPRequestHandler):
     """Serves files gzip-compressed when the browser accepts it, counting the bytes sent."""
 
     log_of_server: _Log
+    link: _Link
+
+    def throttled(self) -> bool:
+        return self.path.startswith(WORKER_PATHS)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def send_head(self) -> Any:
+        if self.throttled():
+            self.link.wait_latency()
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -109,7 +148,10 @@ class _CountingHandler(SimpleHTTPRequestHandler):
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
         start = source.tell()
-        super().copyfile(source, outputfile)
+        if self.throttled():
+            self.link.send(source.read(), outputfile)
+        else:
+            super().copyfile(source, outputfile)
         self.log_of_server.add(self.path.split("?")[0], source.tell() - start)
 
 
@@ -117,7 +159,7 @@ class _CountingHandler(SimpleHTTPRequestHandler):
 def serve(folder: Path) -> Iterator[tuple[str, _Log]]:
     """Serve a built site on 127.0.0.1, counting what it sends."""
     log = _Log()
-    handler = type("Handler", (_CountingHandler,), {"log_of_server": log})
+    handler = type("Handler", (_CountingHandler,), {"log_of_server": log, "link": _Link()})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -153,6 +195,30 @@ def phone(driver: webdriver.Chrome) -> None:
 _WATCH_RESULTS = """
 window.__firstResult = null;
 window.__typed = null;
+window.__done = null;
+// The worker may answer a query twice, first from titles, then from the posts' text: the
+// answer is whole when every query sent is answered and the last answer is not `pending`.
+const watch = {sent: 0, answered: 0, listening: false};
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  if (message && typeof message.data === "string") {
+    watch.sent += 1;
+    window.__done = null;
+    if (!watch.listening) {
+      watch.listening = true;
+      this.addEventListener("message", (event) => {
+        const data = event.data && event.data.data;
+        if (!data || !Array.isArray(data.items)) return;
+        watch.answered += 1;
+        if (watch.answered >= watch.sent && !data.pending) {
+          // Material draws the list on the same message; read the time once it has.
+          setTimeout(() => { window.__done = performance.now(); }, 0);
+        }
+      });
+    }
+  }
+  return post.call(this, message, ...rest);
+};
 const box = document.querySelector("input[data-md-component='search-query']");
 box.addEventListener("keydown", () => { if (window.__typed === null) window.__typed = performance.now(); });
 const list = document.querySelector(".md-search-result__list");
@@ -166,12 +232,15 @@ new MutationObserver(() => {
 
 @dataclass
 class SearchRun:
-    """One query on one site."""
+    """One query on one site: to the first results drawn, and to the whole answer."""
 
     query: str
     seconds: float | None
     search_bytes: int
     results: int
+    # The whole answer: with the posts found in their text, when the worker asked for them.
+    whole_seconds: float | None = None
+    whole_bytes: int = 0
 
 
 def search_once(driver: webdriver.Chrome, base: str, log: _Log, query: str) -> SearchRun:
@@ -187,28 +256,38 @@ def search_once(driver: webdriver.Chrome, base: str, log: _Log, query: str) -> S
     box = driver.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
     WebDriverWait(driver, 10).until(lambda d: box.is_displayed())
     box.send_keys(query)
-    seconds: float | None
+    seconds: float | None = None
+    whole: float | None = None
+    first_seen = time.monotonic()
     try:
         WebDriverWait(driver, SEARCH_TIMEOUT_S, poll_frequency=0.1).until(
             lambda d: d.execute_script("return window.__firstResult !== null")
         )
+        first_seen = time.monotonic()
         start, end = driver.execute_script("return [window.__typed, window.__firstResult]")
         seconds = (end - start) / 1000
+        WebDriverWait(driver, SEARCH_TIMEOUT_S, poll_frequency=0.1).until(
+            lambda d: d.execute_script("return window.__done !== null")
+        )
+        start, end = driver.execute_script("return [window.__typed, window.__done]")
+        whole = (end - start) / 1000
         # Answers to later key presses may still be fetching; let them finish for the count.
         time.sleep(1.0)
     except TimeoutException:
-        seconds = None
+        pass
     results = int(
         driver.execute_script("return document.querySelectorAll('.md-search-result__item').length")
     )
     sent = [
-        (path, size)
+        (when, path, size)
         for when, path, size in log.since(loading)
         if when >= typed or path.startswith(SEARCH_PATHS)
     ]
     if os.environ.get("BENCH_PHONE_PATHS"):
         print(sent)
-    return SearchRun(query, seconds, sum(size for _, size in sent), results)
+    # What was sent before the first results were seen on screen is what they cost.
+    first = sum(size for when, _, size in sent if when <= first_seen or seconds is None)
+    return SearchRun(query, seconds, first, results, whole, sum(size for _, _, size in sent))
 
 
 _LCP = """
@@ -306,6 +385,20 @@ def summary(result: SiteResult) -> str:
     )
 
 
+def _figure(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:.{digits}f}".replace(".", ",")
+
+
+def query_rows(result: SiteResult) -> list[str]:
+    """One row per query: first results and the whole answer, time and bytes of each."""
+    return [
+        f"| {result.size} | {run.query} | {_figure(run.seconds)} | "
+        f"{_figure(run.search_bytes / 1000, 0)} | {_figure(run.whole_seconds)} | "
+        f"{_figure(run.whole_bytes / 1000, 0)} | {run.results} |"
+        for run in result.runs
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 10000])
@@ -313,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=run.TOOLS)
     parser.add_argument("--material-queries", type=int, default=1, help="số truy vấn đo ở Material")
     parser.add_argument("--reuse", action="store_true", help="dùng trang đã dựng nếu có")
+    parser.add_argument("--queries", nargs="+", help="chỉ đo các truy vấn này ở trangxa")
     parser.add_argument("--json", type=Path, help="ghi mọi số đo ra tệp")
     args = parser.parse_args(argv)
     if shutil.which("chromedriver") is None and not Path("/usr/bin/chromedriver").exists():
@@ -326,12 +420,20 @@ def main(argv: list[str] | None = None) -> int:
             site = built_site(size, tool, sites, manifest, args.reuse)
             # Material's box downloads and indexes its whole index before any query: one query
             # shows that, and each costs minutes at these sizes.
-            queries = QUERIES if tool == "trangxa" else QUERIES[: args.material_queries]
+            every = tuple(args.queries) if args.queries else QUERIES + BODY_QUERIES
+            queries = every if tool == "trangxa" else QUERIES[: args.material_queries]
             results.append(measure_site(size, tool, site, manifest, queries))
     print("\n| bài | công cụ | trung vị (s) | chậm nhất (s) | KB truy vấn đầu | KB nhiều nhất |")
     print("|---:|---|---:|---:|---:|---:|")
     for result in results:
         print(summary(result))
+    print(
+        "\n| bài | truy vấn | kết quả đầu (s) | KB đến kết quả đầu | trọn (s) | KB trọn | kết quả |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for result in results:
+        if result.tool == "trangxa":
+            print("\n".join(query_rows(result)))
     for result in results:
         for name, found in result.lcp.items():
             print(f"LCP {result.size} {name}: {found['seconds']} s ({found['element']})")

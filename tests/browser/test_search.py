@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -12,6 +13,8 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 from trangxa.core.slugs import fold
+
+from .clock import pinned_clock
 
 pytestmark = pytest.mark.browser
 
@@ -107,10 +110,11 @@ CASES = [Case(query, expected) for query, expected in SEARCHES] + [
 ]
 
 # Counts the queries the page sends to Material's search worker and the results it
-# gets back, so a test reads the results only once the last query has been answered.
+# gets back, so a test reads the results only once the last query has been answered, and
+# not while the worker says more results are on their way (`pending`).
 _WATCH_WORKER = """
 if (!window.__searchWatch) {
-  const watch = window.__searchWatch = {sent: 0, answered: 0, listening: false};
+  const watch = window.__searchWatch = {sent: 0, answered: 0, pending: false, listening: false};
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
     if (message && typeof message.data === "string") {
@@ -120,6 +124,7 @@ if (!window.__searchWatch) {
         this.addEventListener("message", (event) => {
           if (event.data && event.data.data && Array.isArray(event.data.data.items)) {
             watch.answered += 1;
+            watch.pending = Boolean(event.data.data.pending);
           }
         });
       }
@@ -136,7 +141,9 @@ const items = [...document.querySelectorAll(".md-search-result__item")].map((ite
   const link = item.querySelector("a");
   return {href: link.getAttribute("href"), text: link.textContent};
 });
-return {sent: watch.sent, answered: watch.answered, meta: meta, items: items};
+return {
+  sent: watch.sent, answered: watch.answered, pending: watch.pending, meta: meta, items: items
+};
 """
 
 
@@ -165,7 +172,8 @@ def search(driver: webdriver.Chrome, base_url: str, query: str) -> Results:
 
     def settled(d: webdriver.Chrome) -> bool:
         state = d.execute_script(_RESULTS)
-        done = state["sent"] > 0 and state["answered"] == state["sent"]
+        # One query may be answered twice: first from titles, then from the posts' text.
+        done = state["sent"] > 0 and state["answered"] >= state["sent"] and not state["pending"]
         # Material renders a result a moment after the worker's answer arrives.
         stable = done and last == [state]
         last[:] = [state]
@@ -238,3 +246,39 @@ def test_exact_title_is_the_first_result(
     items = search(chromium, base_url, query).items
     first = page_path(items[0]["href"], base_url) if items else None
     assert first == expected, f"Tìm {query!r}: kết quả đầu là {first!r}, cần {expected!r}"
+
+
+# Words written only deep in one post's text, past the summary's opening that the first index
+# holds; no title, summary or other page has them. Typed with and without marks.
+BODY_ONLY = [
+    (
+        "chuồng trại",
+        "tin-tuc/2024/nuoi-ga-tha-vuon-theo-chuoi-huong-di-moi-cua-nong-dan-thon-dong-cao/",
+    ),
+    ("khử khuẩn", "tin-tuc/2024/xa-hoa-an-khan-truong-khac-phuc-hau-qua-hoan-luu-bao-so-3/"),
+    ("khu khuan", "tin-tuc/2024/xa-hoa-an-khan-truong-khac-phuc-hau-qua-hoan-luu-bao-so-3/"),
+]
+FLOOD_PLAN = "tin-tuc/2025/phuong-an-ung-pho-mua-lu-nam-2025-tren-dia-ban-18-thon/"
+# Any moment after the sample's posts were written; search must not depend on it.
+SEARCHED_AT = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=7)))
+
+
+@pytest.mark.parametrize(("query", "expected"), BODY_ONLY, ids=[q for q, _ in BODY_ONLY])
+def test_word_only_in_a_posts_text_finds_the_post(
+    query: str, expected: str, base_url: str, chromium: webdriver.Chrome
+) -> None:
+    with pinned_clock(chromium, SEARCHED_AT):
+        items = search(chromium, base_url, query).items
+    found = [page_path(item["href"], base_url) for item in items]
+    assert expected in found, f"Tìm {query!r}: các kết quả {found} thiếu {expected!r}"
+
+
+def test_posts_found_in_their_text_come_after_pages_found_at_first(
+    base_url: str, chromium: webdriver.Chrome
+) -> None:
+    # "lụt" is in the text of the introduction page, which the first index holds whole, and
+    # deep in one post's text, which only the second index holds.
+    with pinned_clock(chromium, SEARCHED_AT):
+        items = search(chromium, base_url, "lụt").items
+    found = [page_path(item["href"], base_url) for item in items]
+    assert found == ["gioi-thieu/", FLOOD_PLAN], f"Tìm 'lụt': các kết quả {found}"

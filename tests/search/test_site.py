@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
+from trangxa.search.entries import (
+    ENTRY_WORDS,
+    FOLDED_SENTINEL,
+    body_document,
+    folded_d_words,
+    search_entry,
+)
 from trangxa.search.material_search import VIETNAMESE_SEPARATOR
-from trangxa.search.pagefind_index import MATERIAL_WORKERS, WORKER_SCRIPT
-from trangxa.search.plugin import ENTRY_WORDS, FOLDED_SENTINEL, folded_d_words, search_entry
+from trangxa.search.pagefind_index import (
+    BODY_BUNDLE_DIR,
+    BODY_BUNDLE_LINE,
+    BODY_BUNDLE_NONE,
+    BUNDLE_DIR,
+    MATERIAL_WORKERS,
+    WORKER_SCRIPT,
+    build_body_index,
+    page_path,
+)
 
 from ..sitebuild import build_site, copy_fixture
 
 FOLDING = "search/fixtures/folding"
+POSTS = "search/fixtures/posts"
 
 
 def index_of(site_dir: Path) -> dict[str, Any]:
@@ -62,8 +79,18 @@ def test_pagefind_index_is_written_beside_the_site(folding_site: Path) -> None:
 
 def test_material_worker_is_replaced_and_its_map_removed(folding_site: Path) -> None:
     [worker] = workers(folding_site)
-    assert worker.read_bytes() == WORKER_SCRIPT.read_bytes()
+    # The fixture has no posts, so no index of their texts for the worker to ask.
+    script = WORKER_SCRIPT.read_text("utf-8").replace(BODY_BUNDLE_LINE, BODY_BUNDLE_NONE)
+    assert worker.read_text("utf-8") == script
+    assert BODY_BUNDLE_NONE in script
+    assert not (folding_site / BODY_BUNDLE_DIR).exists()
     assert not worker.with_name(worker.name + ".map").exists()
+
+
+def test_worker_of_a_site_with_posts_asks_the_index_of_their_texts(posts_site: Path) -> None:
+    [worker] = workers(posts_site)
+    assert worker.read_bytes() == WORKER_SCRIPT.read_bytes()
+    assert BODY_BUNDLE_LINE in worker.read_text("utf-8")
 
 
 def test_content_is_marked_and_excluded_pages_are_not(folding_site: Path) -> None:
@@ -119,3 +146,68 @@ def test_post_entry_is_the_summary_opening_then_its_d_words() -> None:
     assert opening.split() == [f"từ{n}" for n in range(ENTRY_WORDS)] + ["…"]
     assert sentinel and folded.split() == ["dang"]
     assert search_entry("Lễ hội", "Ngày hội ở thôn Một.") == "Ngày hội ở thôn Một."
+
+
+def pages_of(bundle: Path) -> dict[str, dict[str, Any]]:
+    """The pages a Pagefind index holds, by address: Pagefind's fragment of each, unpacked."""
+    pages = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        # Pagefind marks its compressed files with a signature before the JSON.
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data
+    return pages
+
+
+@pytest.fixture(scope="module")
+def posts_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site with one published post and one draft, built once with --strict."""
+    project = copy_fixture(POSTS, tmp_path_factory.mktemp("search-posts"))
+    return build_site(project).site_dir
+
+
+def test_first_index_holds_a_post_by_its_title_and_summary(posts_site: Path) -> None:
+    post = pages_of(posts_site / BUNDLE_DIR)["/tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/"]
+    assert post["meta"]["title"] == "Nuôi gà thả vườn ở thôn Một"
+    assert "Tổ hợp tác chăn nuôi" in post["content"]
+    assert "chuồng" not in post["content"]
+
+
+def test_second_index_holds_the_whole_text_of_published_posts(posts_site: Path) -> None:
+    pages = pages_of(posts_site / BODY_BUNDLE_DIR)
+    assert list(pages) == ["/tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/"]
+    [post] = pages.values()
+    assert post["meta"]["title"] == "Nuôi gà thả vườn ở thôn Một"
+    text, sentinel, folded = post["content"].partition(FOLDED_SENTINEL)
+    assert "chuồng trại cách xa khu dân cư" in text
+    assert sentinel and "dem" in folded.split()
+
+
+def test_second_index_of_no_posts_is_removed(tmp_path: Path) -> None:
+    build_body_index(tmp_path, [("tin-tuc/a/", "Tin", "<p>Một</p>")])
+    assert (tmp_path / BODY_BUNDLE_DIR / "pagefind.js").is_file()
+    assert build_body_index(tmp_path, []) == ""
+    assert not (tmp_path / BODY_BUNDLE_DIR).exists()
+
+
+def test_second_index_lists_posts_at_their_addresses(tmp_path: Path) -> None:
+    posts = [
+        ("tin-tuc/2024/a/", "Tin <a>", "<p>Một</p>"),
+        ("tin-tuc/2024/b.html", "Tin b", "<p>Hai</p>"),
+    ]
+    build_body_index(tmp_path, posts)
+    pages = pages_of(tmp_path / BODY_BUNDLE_DIR)
+    assert sorted(pages) == ["/tin-tuc/2024/a/", "/tin-tuc/2024/b.html"]
+    assert pages["/tin-tuc/2024/a/"]["meta"]["title"] == "Tin <a>"
+
+
+def test_page_path_of_an_address() -> None:
+    assert page_path("tin-tuc/2024/a/") == Path("tin-tuc/2024/a/index.html")
+    assert page_path("") == Path("index.html")
+    assert page_path("tin-tuc/a.html") == Path("tin-tuc/a.html")
+
+
+def test_body_document_escapes_the_title_and_folds_d() -> None:
+    page = body_document("Đường <b>làng</b>", "<p>Đổ bê tông</p>")
+    assert "<h1>Đường &lt;b&gt;làng&lt;/b&gt;</h1><p>Đổ bê tông</p>" in page
+    assert f"<p>{FOLDED_SENTINEL} duong do</p>" in page
+    assert FOLDED_SENTINEL not in body_document("Lễ hội", "<p>Ngày hội</p>")

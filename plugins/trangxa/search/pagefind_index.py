@@ -1,15 +1,26 @@
-"""The Pagefind index of a built site, and the worker that lets Material's search box read it."""
+"""The Pagefind indexes of a built site, and the worker that lets Material's search box read them.
+
+The first index holds every page marked for search, posts by their title and the opening of
+their summary: what a query fetches from it stays small however many posts there are. The
+second holds the whole text of each post; the worker asks it only after the first one's
+results are shown, and only when they are few (bench/README.md).
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-# Pagefind writes its index and scripts here, below the site's root; worker.js expects it.
+from trangxa.search.entries import body_document
+
+# Pagefind writes its indexes and scripts here, below the site's root; worker.js expects them.
 BUNDLE_DIR = "pagefind"
+BODY_BUNDLE_DIR = "pagefind-body"
 # Material's page script starts the worker it names in its settings; the file keeps that name.
 MATERIAL_WORKERS = "assets/javascripts/workers"
 WORKER_SCRIPT = Path(__file__).parent / "worker.js"
@@ -29,9 +40,8 @@ def pagefind_executable() -> Path:
     return path
 
 
-def build_index(site_dir: Path) -> str:
-    """Index the built pages marked data-pagefind-body; return what Pagefind printed."""
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
+def _run_pagefind(site_dir: Path, arguments: list[str]) -> str:
+    command = [str(pagefind_executable()), *arguments]
     result = subprocess.run(
         command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
     )
@@ -43,7 +53,52 @@ def build_index(site_dir: Path) -> str:
     return result.stdout
 
 
-def replace_material_worker(site_dir: Path) -> Path:
+def build_index(site_dir: Path) -> str:
+    """Index the built pages marked data-pagefind-body; return what Pagefind printed."""
+    return _run_pagefind(site_dir, ["--site", str(site_dir), "--output-subdir", BUNDLE_DIR])
+
+
+def page_path(url: str) -> Path:
+    """The file a page's address is served from, relative to the site's root."""
+    return Path(url + "index.html" if url == "" or url.endswith("/") else url)
+
+
+def build_body_index(site_dir: Path, posts: Iterable[tuple[str, str, str]]) -> str:
+    """Index the whole text of each post, given as (address, title, HTML of the text).
+
+    Pagefind indexes files, so each post is written as a small page of its own at its address
+    in a folder of its own, and the index is written below the site. Pagefind writes no index
+    without pages: a site without posts has none (and its worker does not ask for it).
+    """
+    output = site_dir / BODY_BUNDLE_DIR
+    shutil.rmtree(output, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="trangxa-search-") as folder:
+        pages = Path(folder)
+        written = 0
+        for url, title, content in posts:
+            path = pages / page_path(url)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(body_document(title, content), encoding="utf-8")
+            written += 1
+        if not written:
+            return ""
+        return _run_pagefind(site_dir, ["--site", folder, "--output-path", str(output)])
+
+
+# The line of worker.js naming the second index; a site without posts gets BODY_BUNDLE_NONE.
+BODY_BUNDLE_LINE = f'const BODY_BUNDLE = "{BODY_BUNDLE_DIR}/pagefind.js";'
+BODY_BUNDLE_NONE = "const BODY_BUNDLE = null;"
+
+
+def worker_script(with_body_index: bool) -> str:
+    """The worker's text, naming the index of post texts only when the site has one."""
+    script = WORKER_SCRIPT.read_text(encoding="utf-8")
+    if BODY_BUNDLE_LINE not in script:
+        raise PluginError(f"{WORKER_SCRIPT} thiếu dòng `{BODY_BUNDLE_LINE}`: cài lại trangxa.")
+    return script if with_body_index else script.replace(BODY_BUNDLE_LINE, BODY_BUNDLE_NONE)
+
+
+def replace_material_worker(site_dir: Path, with_body_index: bool = True) -> Path:
     """Put trangxa's worker where Material's page script looks for its search worker."""
     workers = sorted((site_dir / MATERIAL_WORKERS).glob("search.*.min.js"))
     if not workers:
@@ -52,7 +107,7 @@ def replace_material_worker(site_dir: Path) -> Path:
             f"tìm kiếm không chạy được. Kiểm tra theme trong mkdocs.yml là `material`."
         )
     for worker in workers:
-        shutil.copyfile(WORKER_SCRIPT, worker)
+        worker.write_text(worker_script(with_body_index), encoding="utf-8")
         # The source map describes Material's worker, no longer the file beside it.
         worker.with_name(worker.name + ".map").unlink(missing_ok=True)
     return workers[0]

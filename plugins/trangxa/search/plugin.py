@@ -4,12 +4,12 @@ Material's own index holds every page's text in one file that the browser downlo
 indexes whole (13.7 MB at 3,000 benchmark posts, no result within 180 s on a slow phone);
 Pagefind splits its index by word so a query fetches only the few parts it needs. Pagefind
 matches words with and without tone marks; a hidden line of each page's words with đ written
-with d lets "dang ky khai sinh" find "Đăng ký khai sinh" too.
+with d lets "dang ky khai sinh" find "Đăng ký khai sinh" too. Posts are in that index by title
+and summary; a second index holds their whole text, asked when the first finds few pages.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from pathlib import Path
@@ -22,10 +22,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from trangxa.core.slugs import fold
 from trangxa.search.config import SearchConfig
+from trangxa.search.entries import FOLDED_SENTINEL, folded_d_words, search_entry
 from trangxa.search.material_search import material_search_plugin, use_vietnamese_separator
-from trangxa.search.pagefind_index import build_index, replace_material_worker
+from trangxa.search.pagefind_index import build_body_index, build_index, replace_material_worker
+from trangxa.site import accessors
 from trangxa.site.theme import require_material
 
 log = get_plugin_logger(__name__)
@@ -34,34 +35,6 @@ log = get_plugin_logger(__name__)
 # Where Material's page template opens the page's own content.
 CONTENT_OPENING = '<article class="md-content__inner md-typeset">'
 MARKED_OPENING = '<article class="md-content__inner md-typeset" data-pagefind-body>'
-
-
-# Pagefind matches "ky" with "ký" but not "dang" with "đăng": đ is a letter of its own, not d
-# with a mark. A hidden line on each page lists its words with đ written with d; the worker
-# cuts excerpts at the sentinel so that line is never shown.
-FOLDED_SENTINEL = "⁂"
-_D_WORD = re.compile(r"\w*[đĐ]\w*")
-
-
-def folded_d_words(html: str) -> str:
-    """The page's words holding đ, each once, folded: "Đăng ký đất đai" gives "dang dat dai"."""
-    return " ".join(dict.fromkeys(fold(word).lower() for word in _D_WORD.findall(html)))
-
-
-# Words of a post's summary search indexes. Every word indexed on thousands of posts grows the
-# parts of the index a query fetches: at 10,000 posts the 280-character summaries made a query
-# fetch 544 KB, twenty words 489 KB (bench/README.md).
-ENTRY_WORDS = 20
-
-
-def search_entry(title: str, summary: str) -> str:
-    """What search indexes of a post besides its title: the summary's opening words, then the
-    words with đ written with d. Shown as the result's excerpt; the worker cuts it at the
-    sentinel."""
-    words = summary.split()
-    opening = " ".join(words[:ENTRY_WORDS]) + (" …" if len(words) > ENTRY_WORDS else "")
-    folded = folded_d_words(f"{title} {opening}")
-    return f"{opening} {FOLDED_SENTINEL} {folded}" if folded else opening
 
 
 def mark_for_index(output: str, page: Page) -> str:
@@ -100,6 +73,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.indexing: threading.Thread | None = None
+        # Address and HTML of every page's text by source file, for the index of post texts.
+        self.texts: dict[str, tuple[str, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, where indexing runs beside the server."""
@@ -123,6 +98,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Material writes only its settings for the search box, no page text."""
         # The previous rebuild's indexing must be done before this build moves its output.
         self.wait_for_index()
+        self.texts = {}
         if self.config.enabled:
             material: Any = material_search_plugin(config)
             material.search_index.add_entry_from_context = _skip_page
@@ -132,6 +108,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.config.enabled:
             env.globals["trangxa_search_entry"] = search_entry
         return env
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Keep the page's text: the posts among the pages go to the second index."""
+        if self.config.enabled:
+            self.texts[page.file.src_uri] = (page.url, html)
+        return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Mark what Pagefind should index on this page."""
@@ -144,16 +128,31 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return
         site_dir = Path(config.site_dir)
-        replace_material_worker(site_dir)
+        posts = self.post_texts(config)
+        replace_material_worker(site_dir, with_body_index=bool(posts))
+        self.texts = {}
         if not self.serving:
-            self._index(site_dir)
+            self._index(site_dir, posts)
             return
         # A rebuild of `mkdocs serve` shows the page at once; the index follows a moment later.
         self.wait_for_index()
         self.indexing = threading.Thread(
-            target=self._index_quietly, args=(site_dir,), name="trangxa-pagefind", daemon=True
+            target=self._index_quietly,
+            args=(site_dir, posts),
+            name="trangxa-pagefind",
+            daemon=True,
         )
         self.indexing.start()
+
+    def post_texts(self, config: MkDocsConfig) -> list[tuple[str, str, str]]:
+        """Address, title and HTML of each published post, for the index of post texts."""
+        news = accessors.news(config)
+        found = []
+        for post in news.published if news is not None else []:
+            text = self.texts.get(accessors.post_source_uri(post))
+            if text is not None:
+                found.append((text[0], post.title, text[1]))
+        return found
 
     def wait_for_index(self) -> None:
         """Wait until the index of the last build beside the server is written."""
@@ -161,13 +160,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.indexing.join()
             self.indexing = None
 
-    def _index(self, site_dir: Path) -> None:
+    def _index(self, site_dir: Path, posts: list[tuple[str, str, str]]) -> None:
         started = time.perf_counter()
         build_index(site_dir)
-        log.debug("Pagefind lập chỉ mục trong %.1f giây.", time.perf_counter() - started)
+        middle = time.perf_counter()
+        build_body_index(site_dir, posts)
+        log.debug(
+            "Pagefind lập chỉ mục trong %.1f giây, chỉ mục toàn văn %d bài trong %.1f giây.",
+            middle - started,
+            len(posts),
+            time.perf_counter() - middle,
+        )
 
-    def _index_quietly(self, site_dir: Path) -> None:
+    def _index_quietly(self, site_dir: Path, posts: list[tuple[str, str, str]]) -> None:
         try:
-            self._index(site_dir)
+            self._index(site_dir, posts)
         except PluginError as error:
             log.warning(str(error))

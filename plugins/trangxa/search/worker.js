@@ -5,6 +5,12 @@
  * box, its result list and its keyboard use stay Material's. Instead of one index holding
  * every page, Pagefind fetches only the parts of the index a query's words need, so what a
  * phone downloads stays small however many posts the site has.
+ *
+ * Two indexes: the first holds every page, posts by their title and the opening of their
+ * summary; the second the whole text of each post. The first answers at once. When it finds
+ * fewer pages than a screen holds, the second is asked next and the posts it adds are listed
+ * below; the first answer then says more is coming (`pending`), so a page that waits for the
+ * whole answer knows to wait.
  */
 "use strict";
 
@@ -16,6 +22,13 @@ const RESULT = 3;
 // Results whose text is fetched and shown: the ten Material draws at once. Each costs a request.
 const SHOWN = 10;
 
+// The index of the whole text of posts, asked when the first index finds fewer pages than
+// SHOWN. Asking it for every query would fetch, for common words, the parts of an index that
+// lists their every place in thousands of posts (bench/README.md). The build writes null
+// here for a site without posts, which has no such index.
+const FIRST_BUNDLE = "pagefind/pagefind.js";
+const BODY_BUNDLE = "pagefind-body/pagefind.js";
+
 // Material asks at every key press. Waiting until typing pauses this long, and for at least
 // two letters, spares a phone the index parts of every prefix typed on the way ("c", "ca").
 const SETTLE_MS = 250;
@@ -24,7 +37,7 @@ const MIN_LENGTH = 2;
 // This file is served from assets/javascripts/workers/ below the site's root.
 const ROOT = new URL("../../../", self.location.href);
 
-let engine = null;
+const engines = new Map();
 let latest = "";
 let waiting = 0;
 let owed = 0;
@@ -87,38 +100,44 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function pagefind() {
-  if (engine === null) {
-    engine = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (module) => {
+/** The Pagefind search of one of the two indexes, loaded on first use. */
+function pagefind(bundle) {
+  if (!engines.has(bundle)) {
+    const loading = import(new URL(bundle, ROOT).href).then(async (module) => {
       await module.options({ excerptLength: 24 });
       await module.init();
       return module;
     });
     // A failed download is tried again on the next query.
-    engine.catch(() => {
-      engine = null;
-    });
+    loading.catch(() => engines.delete(bundle));
+    engines.set(bundle, loading);
   }
-  return engine;
+  return engines.get(bundle);
 }
 
-/** Material's result for one query: a list of pages, each a list holding that page. */
-async function answer(query) {
-  if (plain(query).length < MIN_LENGTH) return { items: [] };
-  const found = await (await pagefind()).search(query);
-  if (!found) return { items: [] };
-  const data = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
-  const ranked = data
-    .map((page, position) => ({
-      page,
-      position,
-      excerpt: excerptOf(page),
-      tier: tier(query, page.meta.title || "", excerptOf(page)),
-    }))
+/** The first SHOWN pages an index finds, with their text, and how many it found. */
+async function lookUp(bundle, query) {
+  const found = await (await pagefind(bundle)).search(query);
+  if (!found) return { pages: [], count: 0 };
+  const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
+  return { pages, count: found.results.length };
+}
+
+/** Pages in the order shown: by tier, then in Pagefind's order. */
+function rank(query, pages) {
+  return pages
+    .map((page, position) => {
+      const excerpt = excerptOf(page);
+      return { page, position, excerpt, tier: tier(query, page.meta.title || "", excerpt) };
+    })
     .sort((a, b) => a.tier - b.tier || a.position - b.position);
+}
+
+/** Material's result: a list of pages, each a list holding that page. */
+function itemsOf(query, ranked) {
   const terms = {};
   for (const word of plain(query).split(" ")) if (word) terms[word] = true;
-  const items = ranked.map(({ page, excerpt }, rank) => [
+  return ranked.map(({ page, excerpt }, rank) => [
     {
       location: page.url.startsWith(ROOT.pathname)
         ? page.url.slice(ROOT.pathname.length)
@@ -129,7 +148,39 @@ async function answer(query) {
       terms,
     },
   ]);
-  return { items };
+}
+
+/**
+ * Whether a text holds every word of the query, marks aside; the last word may be cut short,
+ * as while typing. Pagefind also returns pages by words spelled a little differently ("ớt"
+ * for "otp"): those do not count as found.
+ */
+function holdsWords(query, text) {
+  const words = fold(plain(text)).split(" ");
+  const wanted = fold(plain(query)).split(" ");
+  const last = wanted.pop();
+  return (
+    wanted.every((word) => words.includes(word)) && words.some((word) => word.startsWith(last))
+  );
+}
+
+/** The first index's pages for a query, best first, and whether the second is to be asked:
+ * when the first finds fewer pages than a screen holds, or none holding the words typed. */
+async function answer(query) {
+  if (plain(query).length < MIN_LENGTH) return { ranked: [], deeper: false };
+  const { pages, count } = await lookUp(FIRST_BUNDLE, query);
+  const ranked = rank(query, pages);
+  const found = ranked.some(({ page, excerpt }) =>
+    holdsWords(query, `${page.meta.title || ""} ${excerpt}`),
+  );
+  return { ranked, deeper: BODY_BUNDLE !== null && (count < SHOWN || !found) };
+}
+
+/** The first answer's pages, then the posts only the whole text holds. */
+async function deepen(query, first) {
+  const seen = new Set(first.map(({ page }) => page.url));
+  const { pages } = await lookUp(BODY_BUNDLE, query);
+  return [...first, ...rank(query, pages.filter((page) => !seen.has(page.url)))];
 }
 
 /**
@@ -143,18 +194,33 @@ async function drain() {
     const query = latest;
     owed += waiting;
     waiting = 0;
-    let result;
+    let first = { ranked: [], deeper: false };
+    let ranked = null;
+    let early = false;
     try {
-      result = await answer(query);
+      first = await answer(query);
+      // Nothing found at first: the list waits for the second index rather than showing
+      // "no result" for a moment.
+      if (first.deeper && first.ranked.length > 0 && waiting === 0) {
+        settle({ items: itemsOf(query, first.ranked), pending: true });
+        early = true;
+      }
+      if (first.deeper && waiting === 0) ranked = await deepen(query, first.ranked);
     } catch (error) {
       console.error("Tìm kiếm lỗi:", error);
-      result = { items: [] };
     }
-    if (waiting === 0) {
-      for (; owed > 0; owed -= 1) self.postMessage({ type: RESULT, data: result });
-    }
+    if (waiting > 0) continue;
+    const final = { items: itemsOf(query, ranked || first.ranked) };
+    if (owed > 0) settle(final);
+    // The first answer is on screen and said more is coming: this is the rest.
+    else if (early) self.postMessage({ type: RESULT, data: final });
   }
   busy = false;
+}
+
+/** Answer every question still owed with this result. */
+function settle(data) {
+  for (; owed > 0; owed -= 1) self.postMessage({ type: RESULT, data });
 }
 
 self.addEventListener("message", (event) => {
@@ -164,6 +230,8 @@ self.addEventListener("message", (event) => {
   } else if (message.type === QUERY) {
     latest = String(message.data);
     waiting += 1;
+    // The first key typed starts loading the first index's scripts while typing goes on.
+    if (latest.trim()) pagefind(FIRST_BUNDLE).catch(() => {});
     if (busy) return;
     clearTimeout(timer);
     if (plain(latest).length < MIN_LENGTH) {

@@ -44,6 +44,11 @@ def news(config: MkDocsConfig) -> NewsOffer | None:
     )
 
 
+def post_source_uri(post: Post) -> str:
+    """The source path MkDocs knows a post's page by: the news plugin files it at its address."""
+    return f"{post.url}index.md"
+
+
 def procedures_options(config: MkDocsConfig) -> ProceduresConfig | None:
     """Options of the procedures plugin, enabled or not; None when mkdocs.yml does not list it."""
     plugin: Any = config.plugins.get(names.PROCEDURES)
