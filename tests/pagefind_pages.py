@@ -11,10 +11,11 @@ from typing import Any
 SIGNATURE = b"pagefind_dcd"
 
 
-def indexed_pages(site_dir: Path) -> dict[str, dict[str, Any]]:
-    """Each indexed page's record (url, content, meta), by address below the site root."""
+def indexed_pages(site_dir: Path, bundle: str = "pagefind") -> dict[str, dict[str, Any]]:
+    """Each indexed page's record (url, content, meta), by address below the site root, from
+    the index in the folder `bundle` (the first index, or pagefind-body for post texts)."""
     pages: dict[str, dict[str, Any]] = {}
-    for fragment in sorted((site_dir / "pagefind" / "fragment").iterdir()):
+    for fragment in sorted((site_dir / bundle / "fragment").iterdir()):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(SIGNATURE), f"{fragment} không phải tệp của Pagefind"
         record: dict[str, Any] = json.loads(data[len(SIGNATURE) :])

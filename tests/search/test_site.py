@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,8 @@ from trangxa.search.pagefind_index import (
     build_body_index,
     page_path,
 )
+
+from tests.pagefind_pages import indexed_pages
 
 from ..sitebuild import build_site, copy_fixture
 
@@ -148,16 +149,6 @@ def test_post_entry_is_the_summary_opening_then_its_d_words() -> None:
     assert search_entry("Lễ hội", "Ngày hội ở thôn Một.") == "Ngày hội ở thôn Một."
 
 
-def pages_of(bundle: Path) -> dict[str, dict[str, Any]]:
-    """The pages a Pagefind index holds, by address: Pagefind's fragment of each, unpacked."""
-    pages = {}
-    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
-        # Pagefind marks its compressed files with a signature before the JSON.
-        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[data["url"]] = data
-    return pages
-
-
 @pytest.fixture(scope="module")
 def posts_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site with one published post and one draft, built once with --strict."""
@@ -166,15 +157,15 @@ def posts_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_first_index_holds_a_post_by_its_title_and_summary(posts_site: Path) -> None:
-    post = pages_of(posts_site / BUNDLE_DIR)["/tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/"]
+    post = indexed_pages(posts_site, BUNDLE_DIR)["tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/"]
     assert post["meta"]["title"] == "Nuôi gà thả vườn ở thôn Một"
     assert "Tổ hợp tác chăn nuôi" in post["content"]
     assert "chuồng" not in post["content"]
 
 
 def test_second_index_holds_the_whole_text_of_published_posts(posts_site: Path) -> None:
-    pages = pages_of(posts_site / BODY_BUNDLE_DIR)
-    assert list(pages) == ["/tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/"]
+    pages = indexed_pages(posts_site, BODY_BUNDLE_DIR)
+    assert list(pages) == ["tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/"]
     [post] = pages.values()
     assert post["meta"]["title"] == "Nuôi gà thả vườn ở thôn Một"
     text, sentinel, folded = post["content"].partition(FOLDED_SENTINEL)
@@ -195,9 +186,9 @@ def test_second_index_lists_posts_at_their_addresses(tmp_path: Path) -> None:
         ("tin-tuc/2024/b.html", "Tin b", "<p>Hai</p>"),
     ]
     build_body_index(tmp_path, posts)
-    pages = pages_of(tmp_path / BODY_BUNDLE_DIR)
-    assert sorted(pages) == ["/tin-tuc/2024/a/", "/tin-tuc/2024/b.html"]
-    assert pages["/tin-tuc/2024/a/"]["meta"]["title"] == "Tin <a>"
+    pages = indexed_pages(tmp_path, BODY_BUNDLE_DIR)
+    assert sorted(pages) == ["tin-tuc/2024/a/", "tin-tuc/2024/b.html"]
+    assert pages["tin-tuc/2024/a/"]["meta"]["title"] == "Tin <a>"
 
 
 def test_page_path_of_an_address() -> None:
