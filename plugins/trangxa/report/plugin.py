@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from trangxa.core import clock
-from trangxa.core.safehtml import autoescape_project_templates, safe_text
+from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.vnformat import format_number
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.model import Procedure
 from trangxa.report.config import ReportConfig, counts_procedures
-from trangxa.report.pages import INDEX_TEMPLATE, PageRole, ReportView, period_sources
+from trangxa.report.pages import ReportSite, report_pages
 from trangxa.report.periods import Mode
 from trangxa.report.statistics import figures_json, site_figures
 from trangxa.site import accessors, names, theme
 from trangxa.site.generated import add_generated
+from trangxa.site.pages import SitePages
 
 log = get_plugin_logger(__name__)
 
@@ -45,15 +46,16 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def __init__(self) -> None:
         self.now = clock.now()
-        self.view: ReportView | None = None
-        self.roles: dict[str, PageRole] = {}
+        self.pages = SitePages(
+            'Tệp "{src_uri}" trong thư mục docs trùng địa chỉ với trang thống kê tự tạo. '
+            f"Đổi tên hoặc xóa tệp đó, hoặc đổi url của {names.REPORT} trong mkdocs.yml."
+        )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Take the moment of counting once per build and make the template findable."""
         theme.require_material(config)
         self.now = clock.now()
-        self.view = None
-        self.roles = {}
+        self.pages.reset()
         if self.config.enabled:
             theme.add_theme_dir(config, TEMPLATES_DIR)
         return config
@@ -73,7 +75,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         # The news plugin decided what is published at its own moment; using it when known
         # keeps the page's figures equal to the posts the site shows.
         as_of = news.as_of or self.now
-        procedures, procedure_url = self._procedures(config)
+        procedures, procedure_urls = self._procedures(config)
         base = base_url(self.config.url)
         figures = site_figures(
             news.published,
@@ -83,72 +85,37 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             news.categories,
             config.site_url or "",
         )
-        view = ReportView(
-            figures,
+        site = ReportSite(
             self.config.title,
-            f"{base}index.md",
+            base,
             f"{base}{JSON_NAME}",
-            procedure_url=procedure_url,
+            config.use_directory_urls,
+            procedure_urls,
         )
-        self._add(files, File.generated(config, view.index_src, content=f"# {view.title}\n"))
-        self.roles[view.index_src] = PageRole(view)
-        sources = period_sources(figures, base)
-        for year in figures.years:
-            for count in year.columns:
-                src = sources[count.period.id]
-                file = File.generated(
-                    config,
-                    src,
-                    content=f"# Số liệu {count.period.label}\n",
-                    inclusion=InclusionLevel.NOT_IN_NAV,
-                )
-                self._add(files, file)
-                view.period_files[count.period.id] = file
-                self.roles[src] = PageRole(view, count)
-        self._add(files, File.generated(config, view.json_src, content=figures_json(figures)))
-        self.view = view
+        for page in report_pages(figures, site):
+            self.pages.add(files, config, page)
+        json_file = File.generated(config, site.json_src, content=figures_json(figures))
+        add_generated(files, json_file, self.pages.refusal)
         return files
 
-    def _procedures(self, config: MkDocsConfig) -> tuple[list[Procedure] | None, Any]:
-        """The procedures read in this build, and how to link to their pages."""
+    def _procedures(self, config: MkDocsConfig) -> tuple[list[Procedure] | None, dict[str, str]]:
+        """The procedures read in this build, and the address of each one's page by code."""
         options = accessors.procedures_options(config)
         try:
             wanted = counts_procedures(self.config.procedures, options)
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
         if not wanted or options is None:
-            return None, None
+            return None, {}
         addresses = Addresses(options.url_prefix, config.use_directory_urls)
         procedures = accessors.procedures(config)
-
-        def url(procedure: Procedure) -> str:
-            return addresses.url(addresses.procedure_src(procedure))
-
-        return procedures, url
-
-    def _add(self, files: Files, file: File) -> None:
-        """Add a generated file unless docs/ already has one at that address."""
-        add_generated(
-            files,
-            file,
-            'Tệp "{src_uri}" trong thư mục docs trùng địa chỉ với trang thống kê tự tạo. '
-            f"Đổi tên hoặc xóa tệp đó, hoặc đổi url của {names.REPORT} trong mkdocs.yml.",
-        )
+        return procedures, {p.code: addresses.url(addresses.procedure_src(p)) for p in procedures}
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Give the statistics and period pages their title and template."""
-        role = self.roles.get(page.file.src_uri)
-        if role is None:
-            return markdown
-        title = role.view.title if role.count is None else f"Số liệu {role.count.period.label}"
-        page.meta.update({"title": safe_text(title), "template": INDEX_TEMPLATE})
-        if role.count is not None:
-            page.meta["search"] = {"exclude": True}
-        else:
-            # The years' tables need the width the menu column would take.
-            page.meta["hide"] = ["navigation"]
+        self.pages.set_meta(page)
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -160,8 +127,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Hand the report template its figures."""
-        role = self.roles.get(page.file.src_uri)
-        if role is not None:
-            context["trangxa_report"] = role  # type: ignore[typeddict-unknown-key]
+        """Hand the report templates their figures."""
+        self.pages.add_data(context, page)
         return context

@@ -6,6 +6,7 @@
 - htmlfix: the one place that repairs the HTML Material's templates write.
 - accessors: what one plugin may read of another's work in the same build.
 - generated: how a generated page or data file joins the site's files.
+- pages: the one way a page is made: address, overridable template, plain data.
 - feedfile: how a feed (news or procedures) becomes a file MkDocs writes.
 
 The navigation is read as plain values by trangxa.engine.cache.nav_outline.
