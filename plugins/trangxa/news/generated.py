@@ -1,4 +1,4 @@
-"""The news section's MkDocs files: listing, archive and post pages, attachment copies."""
+"""The news section's MkDocs files: post pages and attachment copies (listings: listing_pages)."""
 
 from __future__ import annotations
 
@@ -8,36 +8,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from trangxa.engine import PostPage
-from trangxa.news.pages import ListingDocPage
 from trangxa.news.state import NewsState
 
 
 def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[File]:
-    """Pages for listings and posts, and copies of attachments, none of them in docs/.
+    """Pages for posts, and copies of attachments, none of them in docs/.
 
-    Each page object is made here, so MkDocs uses ours instead of making a plain one. MkDocs
-    renders pages in this order: listings come first so that, when a second process builds
-    the older posts (engine.prerender), this one renders the listings meanwhile.
+    Each page object is made here, so MkDocs uses ours instead of making a plain one. The
+    listings (news.listing_pages) are added before these.
     """
     files = []
-    for uri, page in state.listing_pages.items():
-        in_nav = page.listing.kind == "index" and page.number == 1
-        file = File.generated(
-            config,
-            uri,
-            content=f"# {page.title}\n",
-            inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
-        )
-        ListingDocPage(file, config, page)
-        files.append(file)
-    files.append(
-        File.generated(
-            config,
-            state.archive_uri,
-            content="# Lưu trữ tin bài\n",
-            inclusion=InclusionLevel.NOT_IN_NAV,
-        )
-    )
     for uri, post in state.posts_by_uri.items():
         file = File.generated(config, uri, content=post.body, inclusion=InclusionLevel.NOT_IN_NAV)
         PostPage(None, file, config)

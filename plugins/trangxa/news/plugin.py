@@ -39,14 +39,16 @@ from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
+from trangxa.news.listing_pages import news_pages
 from trangxa.news.settings import (
     agency_links,
     check_agency_pages,
     check_news_settings,
     check_site_labels,
 )
-from trangxa.site import accessors, theme
+from trangxa.site import accessors, names, theme
 from trangxa.site.htmlfix import fix_theme_html
+from trangxa.site.pages import SitePages
 
 if TYPE_CHECKING:
     # Only a build uses these; `trangxa count` loads this plugin and should not pay for them.
@@ -87,6 +89,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         # This build's feed files, and the process that writes the site (see on_env).
         self.feeds: list[File] = []
         self.pid = os.getpid()
+        self.pages = SitePages(
+            'Trang "{src_uri}" trong thư mục docs trùng địa chỉ với trang danh sách tin bài tự '
+            "tạo. Đổi tên hoặc xóa tệp trong docs, hoặc đổi url_prefix của "
+            f"{names.NEWS} trong mkdocs.yml."
+        )
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
@@ -159,6 +166,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             line = f"{skipped.path}: bỏ qua, {skipped.message}"
             log.info(line) if is_routine(skipped) else log.warning(line)
         report(self.state.errors, self.state.warnings, fail=self.command != "serve")
+        self.pages.reset()
+        if self.state.sections is not None:
+            for listing in news_pages(self.state.sections, self.config):
+                self.pages.add(files, config, listing)
         for news_file in generated.generated_files(self.state, config, root):
             files.append(news_file)
         self.feeds, self.pid = [], os.getpid()
@@ -208,16 +219,12 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Give post and listing pages their title and template."""
+        """Give post, listing and archive pages their title and template."""
         src = page.file.src_uri
         post = self.state.posts_by_uri.get(src)
         if post is not None:
             page.meta.update(pagemeta.post_meta(post))
-        listing_page = self.state.listing_pages.get(src)
-        if listing_page is not None:
-            page.meta.update(pagemeta.listing_meta(listing_page))
-        if src == self.state.archive_uri:
-            page.meta.update({"title": "Lưu trữ tin bài", "template": pagemeta.ARCHIVE_TEMPLATE})
+        self.pages.set_meta(page)
         if self.split is not None and src in self.split.sources:
             # Most likely the second process writes this page; on_page_context confirms it.
             page.meta["template"] = pagecache.CACHED_TEMPLATE
@@ -269,6 +276,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     ) -> TemplateContext | None:
         """Hand a post or a listing page its data, and each page its feed links."""
         context = templating.page_context(context, page, self.state, self.config)
+        self.pages.add_data(context, page)
         extra = cast(dict[str, Any], context)
         src = page.file.src_uri
         cached = self.page_cache.outputs.get(src)

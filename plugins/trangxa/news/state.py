@@ -11,7 +11,7 @@ from trangxa.news import links
 from trangxa.news.collect import PostCollection, PostMemo, assign_urls, collect_posts, newest_first
 from trangxa.news.config import NewsConfig
 from trangxa.news.feedlists import feed_listings
-from trangxa.news.listing import ListingPage, NewsSections, archive_url, build_sections
+from trangxa.news.listing import ListingPage, NewsSections, build_sections
 from trangxa.news.post import Post
 from trangxa.news.postfiles import find_attachments, link_targets, unlinked_files
 
@@ -29,7 +29,6 @@ class NewsState:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     attachment_sources: dict[str, Path] = field(default_factory=dict)
-    archive_uri: str = ""
     now: datetime | None = None
     # (page, link) pairs of broken post links already reported in Vietnamese.
     reported_links: set[tuple[str, str]] = field(default_factory=set)
@@ -76,6 +75,5 @@ def load(
     for listing in state.sections.all():
         for page in listing.pages:
             state.listing_pages[page.src_uri] = page
-    state.archive_uri = f"{archive_url(config)}index.md"
     state.warnings.extend(unlinked_files(collection, root, state, root / config.posts_dir))
     return state

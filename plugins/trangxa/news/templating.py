@@ -109,7 +109,6 @@ def page_context(
         extra["post_older"] = state.shown[index + 1] if index + 1 < len(state.shown) else None
     listing_page = state.listing_pages.get(src)
     if listing_page is not None:
-        extra["listing_page"] = listing_page
         feed = listing_page.listing.feed_url
         if feed is not None:
             links.append(FeedLink(listing_page.listing.title, feed))

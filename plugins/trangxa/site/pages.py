@@ -16,19 +16,17 @@ the same data, with every value escaped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
+from trangxa import engine
 from trangxa.core.safehtml import safe_text
 from trangxa.site.generated import add_generated
 
@@ -79,35 +77,38 @@ class SourceTemplates:
         return self.env.get_template(name).render(data=data)
 
 
-def heading_slugger(config: MkDocsConfig) -> Callable[[str, str], str]:
-    """The function the toc extension names headings with, as configured."""
-    options: dict[str, Any] = (config.mdx_configs or {}).get("toc") or {}
-    chosen = options.get("slugify")
-    if callable(chosen):
-        return cast(Callable[[str, str], str], chosen)
-    return cast(Callable[[str, str], str], slugify)
+def nav_titles(nav: object) -> dict[str, str]:
+    """The titles the `nav` of mkdocs.yml gives pages, by source path."""
+    titles: dict[str, str] = {}
+    if isinstance(nav, list):
+        for item in nav:
+            titles.update(nav_titles(item))
+    elif isinstance(nav, dict):
+        for title, value in nav.items():
+            if isinstance(value, str):
+                titles[value] = str(title)
+            else:
+                titles.update(nav_titles(value))
+    return titles
 
 
 class TitlePage(Page):
     """A page whose template writes the body: its only content is the title heading.
 
     Handing it to Markdown just to turn one heading into HTML would cost a parser set-up
-    per page.
+    per page. MkDocs keeps a page object a plugin made, so the title the `nav` of mkdocs.yml
+    gives the page is set here, as MkDocs would set it on a page of its own making.
     """
 
-    def __init__(self, file: File, config: MkDocsConfig, heading: str) -> None:
-        super().__init__(None, file, config)
+    def __init__(
+        self, file: File, config: MkDocsConfig, heading: str, nav_title: str | None = None
+    ) -> None:
+        super().__init__(nav_title, file, config)
         self.heading = heading
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """The heading Markdown would make of `# title`, and its table of contents."""
-        title = html.escape(self.heading, quote=False)
-        anchor = heading_slugger(config)(self.heading, "-")
-        self.content = f'<h1 id="{html.escape(anchor)}">{title}</h1>'
-        self.toc = get_toc([{"level": 1, "id": anchor, "name": title, "children": []}])
-        self.present_anchor_ids = {anchor}
-        self.links_to_anchors = {}
-        self._title_from_render = self.heading
+        engine.render_heading(self, self.heading, config)
 
 
 class SitePages:
@@ -117,10 +118,12 @@ class SitePages:
         # Told to staff when docs/ has a file at a generated page's address; {src_uri} in it.
         self.refusal = refusal
         self.by_src: dict[str, GeneratedPage] = {}
+        self.nav_titles: dict[str, str] | None = None
 
     def reset(self) -> None:
         """Forget the previous build's pages."""
         self.by_src = {}
+        self.nav_titles = None
 
     def add(
         self,
@@ -135,7 +138,9 @@ class SitePages:
             file = File.generated(
                 config, page.src_uri, content=f"# {page.title}\n", inclusion=inclusion
             )
-            TitlePage(file, config, page.title)
+            if self.nav_titles is None:
+                self.nav_titles = nav_titles(config.nav)
+            TitlePage(file, config, page.title, self.nav_titles.get(page.src_uri))
         else:
             if sources is None:
                 raise ValueError(f"{page.src_uri}: a source template needs SourceTemplates")
