@@ -22,8 +22,10 @@ from trangxa.core.dates import VN_TZ
 from trangxa.core.problems import ContentError, Problem
 from trangxa.core.walk import walk_folder
 from trangxa.news.post import read_post
+from trangxa.procedures.addresses import Addresses
+from trangxa.procedures.pages import PageSettings, procedure_page
 from trangxa.procedures.record import read_record
-from trangxa.procedures.render import PROCEDURE, PageTemplates
+from trangxa.procedures.render import source_templates
 
 from tests.security.corpus import (
     PAYLOADS,
@@ -36,7 +38,12 @@ from tests.sitebuild import build_site, captured_logs
 NOW = datetime(2025, 6, 1, 8, 0, tzinfo=VN_TZ)
 CATEGORIES = ["Cải cách hành chính"]
 VIETNAMESE = re.compile("[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
-TEMPLATES = PageTemplates([str(Path(__file__).parents[2] / "plugins/trangxa/procedures/templates")])
+TEMPLATES = source_templates(
+    [str(Path(__file__).parents[2] / "plugins/trangxa/procedures/templates")]
+)
+PAGE_SETTINGS = PageSettings(
+    Addresses("thu-tuc"), "Thủ tục", "Cập nhật", "Đã bãi bỏ", "UBND xã Hòa An", NOW
+)
 
 # Pieces staff paste or mistype, and pieces an attacker would try, mixed with plain text.
 PIECES = st.sampled_from(
@@ -215,15 +222,9 @@ def test_a_generated_procedure_is_read_or_refused_and_laid_out_escaped(
     if result.procedure is None:
         assert any(problem.severity == "error" for problem in result.problems)
         return
-    body = TEMPLATES.render(
-        PROCEDURE,
-        procedure=result.procedure,
-        notice=None,
-        online_label="Một phần",
-        channels="Nộp trực tiếp",
-        history=[],
-        index_href="../",
-    )
+    page = procedure_page(result.procedure, {}, PAGE_SETTINGS)
+    assert page.source is not None
+    body = TEMPLATES.render(page.source, page.data)
     assert injected(body) == []
 
 

@@ -1,22 +1,38 @@
-"""Markdown sources of the procedures pages: index, one page per procedure, archive, changes."""
+"""The procedures pages (index, one per procedure, archive, changes) and the data each shows."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from trangxa.core.dates import format_vn_long, format_vn_short
-from trangxa.core.safehtml import safe_text
 from trangxa.core.slugs import fold, slugify
 from trangxa.procedures.addresses import Addresses
-from trangxa.procedures.html import yaml_string
 from trangxa.procedures.model import HistoryEntry, Procedure
-from trangxa.procedures.render import ARCHIVE, CHANGES, INDEX, PROCEDURE, PageTemplates
+from trangxa.procedures.pagedata import (
+    ArchiveData,
+    ArchiveRow,
+    ChangeRow,
+    ChangesData,
+    ChangesYear,
+    HistoryRow,
+    IndexData,
+    IndexEntry,
+    IndexGroup,
+    Notice,
+    ProcedureLink,
+    SheetData,
+)
 from trangxa.procedures.schema import ChangeKind, Channel, OnlineLevel
+from trangxa.site.pages import GeneratedPage
 
+# The page template of every procedures page, and the templates writing each one's Markdown.
 TEMPLATE = "trangxa/procedures.html"
+INDEX = "trangxa/procedure-index.html"
+PROCEDURE = "trangxa/procedure-page.html"
+ARCHIVE = "trangxa/procedure-archive.html"
+CHANGES = "trangxa/procedure-changes.html"
 
 _ONLINE_LABELS = {
     OnlineLevel.FULL: "Toàn trình",
@@ -46,7 +62,6 @@ class PageSettings:
     archive_title: str
     print_heading: str
     built: datetime
-    templates: PageTemplates
 
 
 @dataclass(frozen=True)
@@ -84,31 +99,15 @@ def all_changes(procedures: Iterable[Procedure]) -> list[Change]:
     return changes
 
 
-def _front_matter(settings: PageSettings, title: str, kind: str, **extra: str) -> str:
-    # Material prints the title and description as they are: they go in escaped.
-    lines = [
-        "---",
-        f"title: {yaml_string(safe_text(title))}",
-        f"template: {TEMPLATE}",
-        f"trangxa_page: {kind}",
-        f"trangxa_print_heading: {yaml_string(settings.print_heading)}",
-        f"trangxa_built: {yaml_string(format_vn_short(settings.built))}",
-    ]
-    if kind == "procedure":
-        # A sheet is out of the menu, so the menu's column would stand empty beside it.
-        lines.append("hide: [navigation]")
-    lines += [
-        f"{key}: {yaml_string(safe_text(value) if key == 'description' else value)}"
-        for key, value in extra.items()
-    ]
-    return "\n".join([*lines, "---", "", ""])
-
-
-def _link(settings: PageSettings, here: str, target: Procedure | None) -> dict[str, str] | None:
+def _link(settings: PageSettings, here: str, target: Procedure | None) -> ProcedureLink | None:
     if target is None:
         return None
     href = settings.addresses.href(here, settings.addresses.procedure_src(target))
-    return {"href": href, "name": target.name, "code": target.code}
+    return ProcedureLink(href, target.name, target.code)
+
+
+def _page(src: str, title: str, description: str, data: object, source: str) -> GeneratedPage:
+    return GeneratedPage(src, title, TEMPLATE, data, source, meta={"description": description})
 
 
 # -- the index ---------------------------------------------------------------------------------
@@ -121,35 +120,28 @@ def _group_by_field(procedures: Iterable[Procedure]) -> list[tuple[str, list[Pro
     return [groups[key] for key in sorted(groups)]
 
 
-def index_page(procedures: list[Procedure], settings: PageSettings) -> str:
+def index_page(procedures: list[Procedure], settings: PageSettings, in_nav: bool) -> GeneratedPage:
     """The list of procedures in force, grouped by field with counts."""
     addresses = settings.addresses
     here = addresses.index_src
     in_force = [p for p in procedures if p.in_force]
-    groups = [
-        {
-            "name": name,
-            "slug": slugify(name),
-            "items": [
-                {
-                    "procedure": p,
-                    "href": addresses.href(here, addresses.procedure_src(p)),
-                    "field_slug": slugify(p.field),
-                    "online": online_label(p.online.level),
-                }
+    groups = tuple(
+        IndexGroup(
+            name,
+            slugify(name),
+            tuple(
+                IndexEntry(
+                    p,
+                    addresses.href(here, addresses.procedure_src(p)),
+                    slugify(p.field),
+                    online_label(p.online.level),
+                )
                 for p in items
-            ],
-        }
+            ),
+        )
         for name, items in _group_by_field(in_force)
-    ]
-    front = _front_matter(
-        settings,
-        settings.title,
-        "index",
-        description=f"{len(in_force)} thủ tục hành chính đang áp dụng, theo lĩnh vực.",
     )
-    return front + settings.templates.render(
-        INDEX,
+    data = IndexData(
         total=len(in_force),
         groups=groups,
         ended=len(procedures) - len(in_force),
@@ -157,8 +149,11 @@ def index_page(procedures: list[Procedure], settings: PageSettings) -> str:
         archive_href=addresses.href(here, addresses.archive_src),
         changes_title=settings.changes_title,
         archive_title=settings.archive_title,
-        levels=[(level.slug, online_label(level)) for level in OnlineLevel],
+        levels=tuple((level.slug, online_label(level)) for level in OnlineLevel),
     )
+    description = f"{len(in_force)} thủ tục hành chính đang áp dụng, theo lĩnh vực."
+    page = _page(here, settings.title, description, data, INDEX)
+    return replace(page, in_nav=in_nav)
 
 
 # -- one procedure -----------------------------------------------------------------------------
@@ -166,7 +161,7 @@ def index_page(procedures: list[Procedure], settings: PageSettings) -> str:
 
 def procedure_page(
     procedure: Procedure, by_code: dict[str, Procedure], settings: PageSettings
-) -> str:
+) -> GeneratedPage:
     """A citizen's page for one procedure, laid out to print on A4 for the one-stop desk."""
     addresses = settings.addresses
     src = addresses.procedure_src(procedure)
@@ -174,95 +169,83 @@ def procedure_page(
     notice = None
     if ending is not None:
         abolished = ending.change is ChangeKind.ABOLISHED
-        notice = {
-            "title": "Đã bãi bỏ" if abolished else "Đã được thay thế",
-            "abolished": abolished,
-            "entry": ending,
-            "successor": _link(settings, src, by_code.get(ending.replaced_by or "")),
-        }
-    history = [
-        {
-            "entry": entry,
-            "label": change_label(entry.change),
-            "successor": _link(settings, src, by_code.get(entry.replaced_by or "")),
-        }
+        notice = Notice(
+            "Đã bãi bỏ" if abolished else "Đã được thay thế",
+            abolished,
+            ending,
+            _link(settings, src, by_code.get(ending.replaced_by or "")),
+        )
+    history = tuple(
+        HistoryRow(
+            entry,
+            change_label(entry.change),
+            _link(settings, src, by_code.get(entry.replaced_by or "")),
+        )
         for entry in procedure.history
-    ]
-    front = _front_matter(
-        settings,
-        procedure.name,
-        "procedure",
-        description=f"Thủ tục {procedure.name} (mã {procedure.code}), lĩnh vực {procedure.field}.",
-        trangxa_status="in-force" if procedure.in_force else "ended",
-        trangxa_address=addresses.absolute(src),
     )
-    return front + settings.templates.render(
-        PROCEDURE,
+    data = SheetData(
         procedure=procedure,
         notice=notice,
         online_label=online_label(procedure.online.level),
         channels="; ".join(_CHANNEL_LABELS[c] for c in procedure.channels),
         history=history,
         index_href=addresses.href(src, addresses.index_src),
+        print_heading=settings.print_heading,
+        built=format_vn_short(settings.built),
+        address=addresses.absolute(src),
     )
+    description = f"Thủ tục {procedure.name} (mã {procedure.code}), lĩnh vực {procedure.field}."
+    page = _page(src, procedure.name, description, data, PROCEDURE)
+    # A sheet is out of the menu, so the menu's column would stand empty beside it.
+    return replace(page, meta={**page.meta, "hide": ["navigation"]})
 
 
 # -- archive and changes -----------------------------------------------------------------------
 
 
-def archive_page(procedures: list[Procedure], settings: PageSettings) -> str:
+def archive_page(procedures: list[Procedure], settings: PageSettings) -> GeneratedPage:
     """Procedures no longer in force, newest withdrawal first, each linked to its page."""
     addresses = settings.addresses
     here = addresses.archive_src
     by_code = {p.code: p for p in procedures}
     ended = [p for p in procedures if p.ending is not None]
     ended.sort(key=lambda p: (-p.history[-1].posted.timestamp(), fold(p.name)))
-    rows = [
-        {
-            "procedure": p,
-            "ending": p.history[-1],
-            "abolished": p.history[-1].change is ChangeKind.ABOLISHED,
-            "href": addresses.href(here, addresses.procedure_src(p)),
-            "successor": _link(settings, here, by_code.get(p.history[-1].replaced_by or "")),
-        }
+    rows = tuple(
+        ArchiveRow(
+            p,
+            p.history[-1],
+            p.history[-1].change is ChangeKind.ABOLISHED,
+            addresses.href(here, addresses.procedure_src(p)),
+            _link(settings, here, by_code.get(p.history[-1].replaced_by or "")),
+        )
         for p in ended
-    ]
-    front = _front_matter(
-        settings,
-        settings.archive_title,
-        "archive",
-        description="Thủ tục hành chính đã bãi bỏ hoặc đã được thay thế.",
     )
-    return front + settings.templates.render(ARCHIVE, rows=rows)
+    description = "Thủ tục hành chính đã bãi bỏ hoặc đã được thay thế."
+    return _page(here, settings.archive_title, description, ArchiveData(rows), ARCHIVE)
 
 
-def changes_page(procedures: list[Procedure], settings: PageSettings) -> str:
+def changes_page(procedures: list[Procedure], settings: PageSettings) -> GeneratedPage:
     """Every published change, newest first, grouped by year, with the feed linked."""
     addresses = settings.addresses
     here = addresses.changes_src
-    by_year: dict[int, list[dict[str, Any]]] = {}
+    by_year: dict[int, list[ChangeRow]] = {}
     for c in all_changes(procedures):
         by_year.setdefault(c.entry.posted.year, []).append(
-            {
-                "entry": c.entry,
-                "procedure": c.procedure,
-                "label": change_label(c.entry.change),
-                "href": addresses.href(here, addresses.procedure_src(c.procedure), c.anchor),
-            }
+            ChangeRow(
+                c.entry,
+                c.procedure,
+                change_label(c.entry.change),
+                addresses.href(here, addresses.procedure_src(c.procedure), c.anchor),
+            )
         )
-    front = _front_matter(
-        settings,
-        settings.changes_title,
-        "changes",
-        description="Thủ tục hành chính mới ban hành, sửa đổi, bổ sung, thay thế, bãi bỏ.",
-        trangxa_feed=addresses.feed_path,
-        trangxa_feed_title=settings.changes_title,
-    )
-    return front + settings.templates.render(
-        CHANGES,
+    data = ChangesData(
         feed_href=addresses.href(here, addresses.feed_path),
-        years=[{"year": year, "rows": rows} for year, rows in by_year.items()],
+        years=tuple(ChangesYear(year, tuple(rows)) for year, rows in by_year.items()),
+        feed_url=addresses.feed_path,
+        feed_title=settings.changes_title,
     )
+    description = "Thủ tục hành chính mới ban hành, sửa đổi, bổ sung, thay thế, bãi bỏ."
+    return _page(here, settings.changes_title, description, data, CHANGES)
 
 
 def feed_summary(change: Change) -> str:

@@ -10,7 +10,10 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from trangxa.core import clock
 from trangxa.core.problems import Problem, unexpected_message
@@ -33,9 +36,10 @@ from trangxa.procedures.pages import (
     index_page,
     procedure_page,
 )
-from trangxa.procedures.render import PageTemplates
+from trangxa.procedures.render import source_templates
 from trangxa.site import names
 from trangxa.site.generated import add_generated
+from trangxa.site.pages import SitePages
 
 log = get_plugin_logger(__name__)
 
@@ -67,6 +71,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.command = "build"
         # Every problem of the last build, for the preview's list of errors.
         self.problems: list[Problem] = []
+        self.pages = SitePages(
+            'Trang "{src_uri}" trong thư mục docs trùng địa chỉ với trang thủ tục hành chính tự '
+            "tạo. Đổi tên hoặc xóa tệp trong docs, hoặc đổi url_prefix của "
+            f"{names.PROCEDURES} trong mkdocs.yml."
+        )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is a preview, which shows errors instead of stopping."""
@@ -78,6 +87,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.procedures: list[Procedure] = []
         self.problems = []
         self.featured: list[FeaturedProcedure] = []
+        self.pages.reset()
         if self.config.enabled:
             theme.add_theme_dir(config, PACKAGE_DIR / "templates")
             theme.add_script(config, theme.PRINT_DATE_SCRIPT)
@@ -124,38 +134,24 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             archive_title=self.config.archive_title,
             print_heading=self.config.print_heading or agency_name(config) or config.site_name,
             built=clock.now(),
-            templates=PageTemplates(theme.template_dirs(config)),
         )
         addresses = settings.addresses
         self.featured = featured_procedures(self.config.featured, procedures, addresses)
         by_code = {procedure.code: procedure for procedure in procedures}
-        hidden = InclusionLevel.NOT_IN_NAV
-        index_level = InclusionLevel.UNDEFINED if self.config.index_in_nav else hidden
-        pages: list[tuple[str, str, InclusionLevel]] = [
-            (addresses.index_src, index_page(procedures, settings), index_level),
-            (addresses.archive_src, archive_page(procedures, settings), hidden),
-            (addresses.changes_src, changes_page(procedures, settings), hidden),
+        sources = source_templates(theme.template_dirs(config))
+        pages = [
+            index_page(procedures, settings, self.config.index_in_nav),
+            archive_page(procedures, settings),
+            changes_page(procedures, settings),
         ]
-        generated = [
-            File.generated(config, src_uri, content=content, inclusion=inclusion)
-            for src_uri, content, inclusion in pages
-        ]
-        generated.append(
-            changes_feed(
-                config, all_changes(procedures), settings, config.site_name, self.config.feed_items
-            )
+        for page in pages:
+            self.pages.add(files, config, page, sources)
+        feed = changes_feed(
+            config, all_changes(procedures), settings, config.site_name, self.config.feed_items
         )
-        generated += [
-            File.generated(
-                config,
-                addresses.procedure_src(p),
-                content=procedure_page(p, by_code, settings),
-                inclusion=hidden,
-            )
-            for p in procedures
-        ]
-        for file in generated:
-            self._add(files, file)
+        self._add(files, feed)
+        for p in procedures:
+            self.pages.add(files, config, procedure_page(p, by_code, settings), sources)
         if files.get_file_from_path(theme.PRINT_DATE_SCRIPT) is None:
             # Without the news plugin the trangxa theme folder, which holds it, is not in use.
             script = theme.THEME_DIR / theme.PRINT_DATE_SCRIPT
@@ -169,6 +165,20 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             )
         return files
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give each procedures page its title and template."""
+        self.pages.set_meta(page)
+        return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Hand each procedures template its data."""
+        self.pages.add_data(context, page)
+        return context
+
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Escape every value in trangxa's templates, also when the news plugin is off."""
         autoescape_project_templates(env)
@@ -177,13 +187,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     def _add(self, files: Files, file: File) -> None:
         """Add a generated file, refusing to hide a page of the same address in docs/."""
-        add_generated(
-            files,
-            file,
-            'Trang "{src_uri}" trong thư mục docs trùng địa chỉ với trang thủ tục hành chính tự '
-            "tạo. Đổi tên hoặc xóa tệp trong docs, hoặc đổi url_prefix của "
-            f"{names.PROCEDURES} trong mkdocs.yml.",
-        )
+        add_generated(files, file, self.pages.refusal)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
