@@ -17,7 +17,7 @@ def test_an_overridden_procedure_template_is_used_and_escapes(tmp_path: Path) ->
     folder = tmp_path / "overrides" / "trangxa"
     folder.mkdir(parents=True)
     (folder / "procedure-page.html").write_text(
-        '<p class="xa-rieng">Thủ tục của xã: {{ procedure.name }}</p>\n', encoding="utf-8"
+        '<p class="xa-rieng">Thủ tục của xã: {{ data.procedure.name }}</p>\n', encoding="utf-8"
     )
     page = (build_site(tmp_path).site_dir / "thu-tuc" / "moi" / "index.html").read_text("utf-8")
     assert '<p class="xa-rieng">Thủ tục của xã: Đăng ký Tin &lt;img src=x id=pwned-img' in page

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
-from tests.sitebuild import BuildResult, build_site, copy_fixture
+from tests.sitebuild import BuildResult, build_site, captured_logs, copy_fixture
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE_TITLE = "Tin <script>alert(1)</script> & cảnh báo"
@@ -119,3 +120,36 @@ def test_values_in_site_templates_are_escaped(site: BuildResult) -> None:
     listing = site.read("tin-tuc/index.html")
     assert "[Tin &lt;script&gt;alert(1)&lt;/script&gt; &amp; cảnh báo]" in listing
     assert "<script>alert(1)" not in listing
+
+
+def test_the_guide_lists_every_generated_page_template_and_each_exists() -> None:
+    guide = (REPO / "overrides/README.md").read_text(encoding="utf-8")
+    section = guide.split("## Các trang trangxa tự tạo", 1)[1].split("## Chữ được thoát", 1)[0]
+    documented = set(re.findall(r"`(trangxa/[a-z-]+\.html)`", section))
+    assert set(OVERRIDES) <= documented
+    shipped = {
+        path.relative_to(path.parents[1]).as_posix()
+        for path in (REPO / "plugins/trangxa").rglob("trangxa/*.html")
+    }
+    assert documented <= shipped
+
+
+def test_a_broken_site_template_stops_the_build_naming_it(tmp_path: Path) -> None:
+    project = copy_fixture("procedures/fixtures/basic", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
+        encoding="utf-8",
+    )
+    folder = project / "overrides/trangxa"
+    folder.mkdir(parents=True)
+    # Written for top-level names, where every value now sits in `data`.
+    (folder / "procedure-page.html").write_text("{{ procedure.name }}\n", encoding="utf-8")
+    with captured_logs() as records, pytest.raises(Abort):
+        build_site(project)
+    message = "\n".join(record.getMessage() for record in records)
+    assert 'Tệp mẫu "trangxa/procedure-page.html"' in message
+    assert "'procedure' is undefined" in message
+    assert "data.procedure.name" in message

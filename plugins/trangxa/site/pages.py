@@ -20,8 +20,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -73,8 +80,16 @@ class SourceTemplates:
         self.env.filters.update(filters)
 
     def render(self, name: str, data: object) -> str:
-        """One page's Markdown from its template and data."""
-        return self.env.get_template(name).render(data=data)
+        """One page's Markdown from its template and data; a broken template stops the build."""
+        try:
+            return self.env.get_template(name).render(data=data)
+        except TemplateError as exc:
+            where = f", dòng {exc.lineno}" if isinstance(exc, TemplateSyntaxError) else ""
+            raise PluginError(
+                f'Tệp mẫu "{name}"{where} (trong overrides/ hoặc của trangxa) lỗi: {exc}. '
+                "Mọi giá trị của trang nằm trong biến data, ví dụ {{ data.procedure.name }}; "
+                "xem overrides/README.md để biết mỗi tệp mẫu nhận gì, sửa tệp rồi dựng lại."
+            ) from exc
 
 
 def nav_titles(nav: object) -> dict[str, str]:
