@@ -146,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
         as_of,
         list(site.news.categories),
         site.mkdocs.site_url or "",
+        collection.urls,
     )
     visits = None
     if args.access_logs:
@@ -173,7 +174,7 @@ def gather(
     errors = list(collection.errors)
     warnings = list(collection.warnings)
     # Same call as the news plugin, so each item's address is the one on the site.
-    errors += assign_urls(collection.published, site.news.url_prefix, set())
+    errors += assign_urls(collection.published, site.news.url_prefix, collection.urls)
     procedures: list[Procedure] | None = None
     if want_procedures:
         procedures_config = site.plugin_config(names.PROCEDURES)

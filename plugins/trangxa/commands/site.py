@@ -99,8 +99,8 @@ def collector_paused() -> Iterator[None]:
 
 CACHE_FILE = ".cache/trangxa/posts.pickle"
 # Raised whenever what is stored (the Post class) changes shape; 5 holds posts without body,
-# 6 adds pin and the updated date.
-CACHE_FORMAT = 6
+# 6 adds pin and the updated date, 7 leaves out what each build adds (news.shown).
+CACHE_FORMAT = 7
 
 
 @dataclass

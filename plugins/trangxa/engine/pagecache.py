@@ -24,7 +24,7 @@ from trangxa.engine.cache import (
     nav_fingerprint,
 )
 from trangxa.engine.render import PostPage
-from trangxa.news.post import Post
+from trangxa.news.shown import ShownPost
 
 # A page finished elsewhere: by the previous rebuild, or by the build's second process.
 CACHED_TEMPLATE = "trangxa/cached.html"
@@ -66,7 +66,7 @@ def prepare_cache(
     return result
 
 
-def _card(post: Post, lookups: PageCacheState) -> CacheKey:
+def _card(post: ShownPost, lookups: PageCacheState) -> CacheKey:
     return (
         post.url,
         post.title,
@@ -81,7 +81,7 @@ def _card(post: Post, lookups: PageCacheState) -> CacheKey:
 
 
 def post_page_key(
-    cache: RenderCache, lookups: PageCacheState, state: NewsState, post: Post
+    cache: RenderCache, lookups: PageCacheState, state: NewsState, post: ShownPost
 ) -> CacheKey | None:
     """Key of a finished post page: the post, its neighbours' cards and the day."""
     content_key = lookups.content_keys.get(post.source)

@@ -6,11 +6,23 @@ import os
 import posixpath
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from trangxa.core.problems import Problem
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file placed next to a post and linked from it, such as a PDF plan."""
+
+    name: str
+    url: str
+    kind: str
+    size: int
+
 
 # Markdown links and images, src/href attributes of raw HTML, and reference definitions
 # such as `[Ảnh]: anh/so-do.png`.

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +28,9 @@ class PostCollection:
     # Hidden and editor files, broken links: listed, never read (see trangxa.core.walk).
     skipped: list[Problem] = field(default_factory=list)
     parsed: int = 0
+    # Each post's address by source, once given (see assign_urls): the posts themselves
+    # never change.
+    urls: dict[str, str] = field(default_factory=dict)
 
     @property
     def valid(self) -> list[Post]:
@@ -64,7 +66,7 @@ def _parse(source_path: tuple[str, Path], allowed: list[str], keep_body: bool) -
             return exc.problem
     if not keep_body:
         # Counting needs no body; leaving it out keeps the memo on disk small and quick to load.
-        post.body = ""
+        post = replace(post, body="")
     return post
 
 
@@ -108,15 +110,8 @@ def _read_all(
             memo[source] = (sig, item)
             memo_changes.append(source)
         results[index] = item
-    # Each build sets the address, status and rendered parts again on a fresh copy.
-    return [item if isinstance(item, Problem) else _fresh(item) for item in results if item is not None]
-
-
-def _fresh(post: Post) -> Post:
-    """A copy a build may fill in (address, status, HTML) without touching the memo's."""
-    copied = copy.copy(post)
-    copied.attachments = []
-    return copied
+    # Posts never change, so the memo's serve every build as they are (see news.shown).
+    return [item for item in results if item is not None]
 
 
 def collect_posts(
@@ -159,10 +154,8 @@ def collect_posts(
         post = item
         result.warnings.extend(post.warnings)
         if post.draft:
-            post.status = "draft"
             result.drafts.append(post)
         elif post.date > now:
-            post.status = "scheduled"
             result.scheduled.append(post)
         else:
             result.published.append(post)
@@ -181,13 +174,14 @@ def newest_first(post: Post) -> tuple[float, str]:
     return (-post.date.timestamp(), post.source)
 
 
-def assign_urls(posts: list[Post], url_prefix: str, taken: set[str] | None = None) -> list[Problem]:
-    """Give each post a unique URL; same-title posts get -2, -3 in date order.
+def assign_urls(posts: list[Post], url_prefix: str, urls: dict[str, str]) -> list[Problem]:
+    """Give each post a unique URL in `urls`, by source; same-title posts get -2, -3 in date order.
 
-    Posts are numbered oldest first so that a new post never changes an old post's address.
-    Two posts that ask for the same explicit slug are an error naming both files.
+    Addresses already in `urls` stay taken. Posts are numbered oldest first so that a new
+    post never changes an old post's address. Two posts that ask for the same explicit slug
+    are an error naming both files; the second gets no address.
     """
-    taken = taken if taken is not None else set()
+    taken = set(urls.values())
     problems: list[Problem] = []
     owners: dict[str, Post] = {}
     oldest_first = sorted(posts, key=lambda p: (p.date.timestamp(), p.source))
@@ -208,7 +202,7 @@ def assign_urls(posts: list[Post], url_prefix: str, taken: set[str] | None = Non
             )
             continue
         owners[url] = post
-        post.url = url
+        urls[post.source] = url
     used = set(owners) | taken
     for post in oldest_first:
         if post.slug_explicit:
@@ -218,8 +212,7 @@ def assign_urls(posts: list[Post], url_prefix: str, taken: set[str] | None = Non
             number += 1
             candidate = _url(url_prefix, post, f"{post.slug}-{number}")
         used.add(candidate)
-        post.url = candidate
-    taken.update(used)
+        urls[post.source] = candidate
     return problems
 
 

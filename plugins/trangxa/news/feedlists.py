@@ -24,10 +24,11 @@ def feed_listings(state: NewsState, config: NewsConfig) -> list[Listing]:
     """The site feed and one per category, each with the newest published posts it carries."""
     sections = state.sections
     assert sections is not None
-    published = set(id(post) for post in state.collection.published)
+    published = {id(post) for post in state.collection.published}
     feeds = []
     for listing in (sections.index, *sections.categories.values()):
-        posts = [post for post in listing.posts if id(post) in published][: config.feed_items]
+        posts = [post for post in listing.posts if id(post.post) in published]
+        posts = posts[: config.feed_items]
         feeds.append(
             type(listing)(listing.kind, listing.title, listing.url, posts, listing.feed_url)
         )

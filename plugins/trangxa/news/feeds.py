@@ -10,7 +10,7 @@ from mkdocs.structure.files import File
 
 from trangxa.core.rss import FeedChannel, FeedItem
 from trangxa.news.listing import Listing
-from trangxa.news.post import Post
+from trangxa.news.shown import ShownPost
 from trangxa.site.feedfile import feed_file, fill_feed
 
 _RELATIVE_ATTR = re.compile(r'(\s(?:href|src))="(?!(?:[a-z][a-z0-9+.-]*:|#|//))([^"]*)"', re.I)
@@ -21,7 +21,7 @@ def absolute_links(html: str, page_url: str) -> str:
     return _RELATIVE_ATTR.sub(lambda m: f'{m.group(1)}="{urljoin(page_url, m.group(2))}"', html)
 
 
-def feed_items(posts: list[Post], site_url: str, limit: int) -> list[FeedItem]:
+def feed_items(posts: list[ShownPost], site_url: str, limit: int) -> list[FeedItem]:
     """The newest posts as feed entries with full, self-contained HTML."""
     items = []
     for post in posts[:limit]:

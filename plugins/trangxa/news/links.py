@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from trangxa.core.problems import Problem
 from trangxa.core.safehtml import markdown_text
 from trangxa.news.attachments import line_of
-from trangxa.news.post import Post
+from trangxa.news.shown import ShownPost
 
 # Inline links and images: [text](target "title"), and reference definitions: [id]: target.
 INLINE = re.compile(r"(!?\[)([^\]]*)(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"]*\")?\s*\))")
@@ -33,10 +33,10 @@ class LinkTargets:
     root: Path
     docs_dir: Path
     posts_dir: Path
-    posts: dict[str, Post] = field(default_factory=dict)
+    posts: dict[str, ShownPost] = field(default_factory=dict)
     unpublished: set[str] = field(default_factory=set)
 
-    def find(self, post: Post, path: str) -> Path | None:
+    def find(self, post: ShownPost, path: str) -> Path | None:
         """The file a .md link means: beside the post, else from docs/ (as Material's links:
         are written), else from the site folder (posts/2024/bai.md)."""
         if path.startswith("/"):
@@ -76,7 +76,7 @@ def _page_title(path: Path) -> str:
     return (match.group(1) or match.group(2)) if match else path.stem
 
 
-def rewrite(post: Post, targets: LinkTargets) -> tuple[str, list[Problem], list[str]]:
+def rewrite(post: ShownPost, targets: LinkTargets) -> tuple[str, list[Problem], list[str]]:
     """The post's Markdown with .md links pointing where MkDocs finds the pages.
 
     Also the problems found and the link targets they are about (see ReportedLinks).
@@ -136,7 +136,7 @@ class ReportedLinks(logging.Filter):
         return match is None or (match.group(1), match.group(2)) not in self.pairs
 
 
-def _broken(post: Post, target: str, found: Path | None, targets: LinkTargets) -> Problem:
+def _broken(post: ShownPost, target: str, found: Path | None, targets: LinkTargets) -> Problem:
     line = line_of(post.body, target, post.body_line)
     if found is not None and nfc_key(found) in targets.unpublished:
         reason = (

@@ -10,7 +10,7 @@ from typing import Literal
 from trangxa.core.slugs import slugify
 from trangxa.core.vnformat import roman
 from trangxa.news.config import NewsConfig
-from trangxa.news.post import Post
+from trangxa.news.shown import ShownPost
 
 ListingKind = Literal["index", "category", "year", "quarter", "tag"]
 # Listings a reader scans for a title rather than reads: no summaries, more posts per page.
@@ -24,7 +24,7 @@ class Listing:
     kind: ListingKind
     title: str
     url: str
-    posts: list[Post]
+    posts: list[ShownPost]
     feed_url: str | None = None
     year: int | None = None
     pages: list[ListingPage] = field(default_factory=list)
@@ -41,7 +41,7 @@ class ListingPage:
 
     listing: Listing
     number: int
-    posts: list[Post]
+    posts: list[ShownPost]
     url: str
 
     @property
@@ -140,12 +140,12 @@ def quarter_url(config: NewsConfig, year: int, quarter: int) -> str:
     return f"{year_url(config, year)}quy-{quarter}/"
 
 
-def build_sections(posts: list[Post], config: NewsConfig) -> NewsSections:
+def build_sections(posts: list[ShownPost], config: NewsConfig) -> NewsSections:
     """Group posts (newest first) into listings; one pass over the posts."""
-    by_category: dict[str, list[Post]] = {name: [] for name in config.categories}
-    by_year: dict[int, list[Post]] = defaultdict(list)
-    by_quarter: dict[tuple[int, int], list[Post]] = defaultdict(list)
-    by_tag: dict[str, list[Post]] = defaultdict(list)
+    by_category: dict[str, list[ShownPost]] = {name: [] for name in config.categories}
+    by_year: dict[int, list[ShownPost]] = defaultdict(list)
+    by_quarter: dict[tuple[int, int], list[ShownPost]] = defaultdict(list)
+    by_tag: dict[str, list[ShownPost]] = defaultdict(list)
     for post in posts:
         for name in post.categories:
             by_category.setdefault(name, []).append(post)
@@ -187,7 +187,7 @@ def build_sections(posts: list[Post], config: NewsConfig) -> NewsSections:
     return sections
 
 
-def pinned_first(posts: list[Post]) -> list[Post]:
+def pinned_first(posts: list[ShownPost]) -> list[ShownPost]:
     """Pinned posts ahead of the rest, each group still newest first (the sort is stable).
 
     Archives and tags stay in date order: they answer "what was published when".

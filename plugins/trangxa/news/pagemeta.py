@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from trangxa.core.safehtml import safe_text
-from trangxa.news.post import Post
+from trangxa.news.shown import ShownPost
 
 POST_TEMPLATE = "trangxa/post.html"
 
 
-def post_meta(post: Post) -> dict[str, Any]:
+def post_meta(post: ShownPost) -> dict[str, Any]:
     """Front matter MkDocs and Material read for a post page."""
     # Material prints these unescaped in <title> and <meta>; staff text is plain text.
     # Posts are out of the menu, so its column would stand empty beside them.

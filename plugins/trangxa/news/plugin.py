@@ -239,7 +239,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         post = self.state.posts_by_uri.get(page.file.src_uri)
         if post is not None:
             rendered.keep_content(post, html, self.config, post.source in self.state.feed_sources)
-            for problem in missing_alt_problems(post, html):
+            for problem in missing_alt_problems(post.post, html):
                 log.warning(str(problem))
             page.meta.setdefault("description", safe_text(post.summary))
         return html

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 
 from trangxa.core.dates import is_suspicious_year
@@ -14,7 +12,6 @@ from trangxa.core.problems import ContentError, Problem
 from trangxa.core.safehtml import unsafe_url_in, unsafe_url_message
 from trangxa.core.textfile import control_problem, read_source
 from trangxa.news import postfields as fields
-from trangxa.news.picture import Picture
 from trangxa.news.related import related_markdown
 
 # The body `trangxa new` writes; a post still carrying it was published unfinished.
@@ -26,22 +23,10 @@ BODY_PLACEHOLDER = (
 # Beyond this a post is almost always a Word paste with pictures embedded as text.
 LARGE_POST_BYTES = 1_000_000
 
-_WORD = re.compile(r"\w+")
-
 
 @dataclass(frozen=True)
-class Attachment:
-    """A file placed next to a post and linked from it, such as a PDF plan."""
-
-    name: str
-    url: str
-    kind: str
-    size: int
-
-
-@dataclass
 class Post:
-    """Everything the site, the feeds and the count need to know about one post."""
+    """One post as read from its file; it never changes (see news.shown for the build's part)."""
 
     source: str
     # Text, not Path: thousands of posts are pickled by the command-line cache.
@@ -59,24 +44,12 @@ class Post:
     body: str
     body_line: int
     warnings: list[Problem] = field(default_factory=list)
-    url: str = ""
-    status: str = "published"
-    html: str = ""
-    summary: str = ""
-    # The first described image of the post, for its card on the home page.
-    picture: Picture | None = None
-    attachments: list[Attachment] = field(default_factory=list)
     # Material's `readtime:`, minutes written by the author instead of the estimate.
     readtime: int | None = None
     # Material's `pin: true`: shown first in the news index and its category listings.
     pinned: bool = False
     # Material's `date: {updated: …}`, shown on the post beside the date it was published.
     updated: datetime | None = None
-
-    @cached_property
-    def words(self) -> int:
-        """Words in the body, for the reading time; counted only when a page shows it."""
-        return len(_WORD.findall(self.body))
 
     @property
     def folder(self) -> Path:

@@ -9,7 +9,7 @@ from trangxa.core.problems import Problem
 from trangxa.news import attachments, links
 from trangxa.news.authors import authors_file
 from trangxa.news.collect import PostCollection
-from trangxa.news.post import Attachment, Post
+from trangxa.news.shown import ShownPost
 
 if TYPE_CHECKING:
     from trangxa.news.state import NewsState
@@ -40,7 +40,8 @@ def unlinked_files(
     # Material's list of authors, read by the plugin itself.
     linked.add(links.nfc_key(authors_file(posts_dir).resolve()))
     for post in collection.valid:
-        if post.url and f"{post.url}index.md" in state.posts_by_uri:
+        url = collection.urls.get(post.source)
+        if url and f"{url}index.md" in state.posts_by_uri:
             continue
         for target in attachments.local_targets(post.body):
             linked.add(links.nfc_key((post.folder / target).resolve()))
@@ -57,7 +58,7 @@ def unlinked_files(
     ]
 
 
-def find_attachments(post: Post, posts_root: Path, state: NewsState) -> None:
+def find_attachments(post: ShownPost, posts_root: Path, state: NewsState) -> None:
     """Record the files a post links to; a link to a missing file is a warning.
 
     posts_root is the resolved posts folder.
@@ -84,5 +85,7 @@ def find_attachments(post: Post, posts_root: Path, state: NewsState) -> None:
         state.attachment_sources[uri] = path
         if path.suffix.lower() not in attachments.IMAGE_SUFFIXES:
             post.attachments.append(
-                Attachment(path.name, uri, attachments.kind_of(path), path.stat().st_size)
+                attachments.Attachment(
+                    path.name, uri, attachments.kind_of(path), path.stat().st_size
+                )
             )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from trangxa.news.config import NewsConfig
 from trangxa.news.excerpt import summary_of
 from trangxa.news.picture import first_picture
-from trangxa.news.post import Post
+from trangxa.news.shown import ShownPost
 
 
-def keep_content(post: Post, content: str, config: NewsConfig, in_feed: bool) -> None:
+def keep_content(post: ShownPost, content: str, config: NewsConfig, in_feed: bool) -> None:
     """Store the summary taken from the post's HTML, and the HTML itself if a feed needs it.
 
     Listings show summaries only; holding the HTML of thousands of posts no feed carries

@@ -14,6 +14,7 @@ from trangxa.news.feedlists import feed_listings
 from trangxa.news.listing import ListingPage, NewsSections, build_sections
 from trangxa.news.post import Post
 from trangxa.news.postfiles import find_attachments, link_targets, unlinked_files
+from trangxa.news.shown import ShownPost
 
 
 @dataclass
@@ -21,9 +22,9 @@ class NewsState:
     """What one build knows about the news: posts, listings, lookups by page."""
 
     collection: PostCollection = field(default_factory=PostCollection)
-    shown: list[Post] = field(default_factory=list)
+    shown: list[ShownPost] = field(default_factory=list)
     sections: NewsSections | None = None
-    posts_by_uri: dict[str, Post] = field(default_factory=dict)
+    posts_by_uri: dict[str, ShownPost] = field(default_factory=dict)
     listing_pages: dict[str, ListingPage] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
     errors: list[Problem] = field(default_factory=list)
@@ -49,15 +50,19 @@ def load(
     state = NewsState(collection=collection, now=now)
     state.errors.extend(collection.errors)
     state.warnings.extend(collection.warnings)
-    taken: set[str] = set()
+    urls = collection.urls
     # Published posts are numbered first, so previewing a draft never moves a live address.
-    state.errors.extend(assign_urls(collection.published, config.url_prefix, taken))
+    state.errors.extend(assign_urls(collection.published, config.url_prefix, urls))
     unpublished = [*collection.drafts, *collection.scheduled]
-    state.errors.extend(assign_urls(unpublished, config.url_prefix, taken))
-    state.shown = list(collection.published)
+    state.errors.extend(assign_urls(unpublished, config.url_prefix, urls))
+    shown = list(collection.published)
     if show_unpublished:
-        state.shown = sorted([*state.shown, *unpublished], key=newest_first)
-    state.shown = [post for post in state.shown if post.url]
+        shown = sorted([*shown, *unpublished], key=newest_first)
+    state.shown = [
+        ShownPost(post, urls[post.source], status(post, now), post.body)
+        for post in shown
+        if post.source in urls
+    ]
     state.sections = build_sections(state.shown, config)
     state.feed_sources = {
         post.source for listing in feed_listings(state, config) for post in listing.posts
@@ -77,3 +82,10 @@ def load(
             state.listing_pages[page.src_uri] = page
     state.warnings.extend(unlinked_files(collection, root, state, root / config.posts_dir))
     return state
+
+
+def status(post: Post, now: datetime) -> str:
+    """'draft', 'scheduled' (dated after `now`) or 'published', as the collection sorts posts."""
+    if post.draft:
+        return "draft"
+    return "scheduled" if post.date > now else "published"

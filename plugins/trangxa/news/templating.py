@@ -15,7 +15,7 @@ from trangxa.news.config import NewsConfig
 from trangxa.news.excerpt import reading_minutes
 from trangxa.news.feedlists import FeedLink
 from trangxa.news.listing import Listing, NewsSections, archive_url, category_url, tag_url
-from trangxa.news.post import Post
+from trangxa.news.shown import ShownPost
 from trangxa.news.state import NewsState
 
 
@@ -27,12 +27,12 @@ class TemplateNews:
     config: NewsConfig
 
     @property
-    def latest(self) -> list[Post]:
+    def latest(self) -> list[ShownPost]:
         """Newest posts for the home page."""
         return self.state.shown[: self.config.home_latest]
 
     @property
-    def latest_cchc(self) -> list[Post]:
+    def latest_cchc(self) -> list[ShownPost]:
         """Newest posts of the administrative reform column."""
         sections = self.state.sections
         if sections is None or self.config.cchc_category not in sections.categories:
@@ -73,11 +73,11 @@ class TemplateNews:
         """Address of a tag."""
         return tag_url(self.config, name)
 
-    def reading_minutes(self, post: Post) -> int:
+    def reading_minutes(self, post: ShownPost) -> int:
         """The author's reading time (Material's readtime:), else the estimate."""
         return post.readtime or reading_minutes(post.words, self.config.words_per_minute)
 
-    def state_of(self, post: Post) -> str | None:
+    def state_of(self, post: ShownPost) -> str | None:
         """'draft', 'scheduled' or None, for the marks shown while previewing."""
         return None if post.status == "published" else post.status
 

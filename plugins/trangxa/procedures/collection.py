@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -75,8 +76,8 @@ def load_procedures(
             claimed.add(result.code)
         if result.procedure is not None:
             parts = relative.with_suffix("").parts
-            result.procedure.page_path = "/".join(slugify(part) for part in parts)
-            procedures.append(result.procedure)
+            page_path = "/".join(slugify(part) for part in parts)
+            procedures.append(replace(result.procedure, page_path=page_path))
     problems.extend(check_collection(procedures, claimed))
     broken = {p.path for p in problems if p.severity == "error"}
     valid = [p for p in procedures if p.source not in broken]

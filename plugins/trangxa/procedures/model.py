@@ -47,9 +47,9 @@ class HistoryEntry:
         return f"Quyết định số {self.decision} ngày {format_vn_short(self.decision_date)}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Procedure:
-    """Every field of one procedure, its history and where its page lives."""
+    """Every field of one procedure, its history and where its page lives; never changed."""
 
     source: str
     code: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -101,13 +101,13 @@ def counts_in_period(post: Post, period: Period, as_of: datetime) -> bool:
     return not post.draft and post.date <= as_of and period.contains(post.date)
 
 
-def post_url(post: Post, site_url: str) -> str:
+def post_url(path: str, site_url: str) -> str:
     """Full address of a post when the site's address is known, else its site-relative path."""
     if not site_url:
-        return post.url
+        return path
     # Post addresses are plain relative paths, so joining is concatenation; urljoin made
     # the statistics of a 10,000-post site take seconds.
-    return f"{site_url.rstrip('/')}/{post.url.lstrip('/')}"
+    return f"{site_url.rstrip('/')}/{path.lstrip('/')}"
 
 
 def count_period(
@@ -117,8 +117,15 @@ def count_period(
     as_of: datetime,
     categories: Sequence[str],
     site_url: str = "",
+    urls: Mapping[str, str] | None = None,
 ) -> PeriodCount:
-    """Count the posts and procedure changes of a period as they stood at as_of."""
+    """Count the posts and procedure changes of a period as they stood at as_of.
+
+    `urls` holds each post's address by source (see news.collect.assign_urls); a
+    PostCollection brings its own.
+    """
+    if urls is None:
+        urls = posts.urls if isinstance(posts, PostCollection) else {}
     as_of = to_vn(as_of)
     candidates = posts.valid if isinstance(posts, PostCollection) else posts
     counted = sorted(
@@ -133,10 +140,9 @@ def count_period(
             # A category missing from mkdocs.yml only happens when none are configured;
             # it is still counted rather than dropped.
             by_category[name] = by_category.get(name, 0) + 1
+        path = urls.get(post.source, "")
         items.append(
-            CountedPost(
-                post.title, post.date, post_url(post, site_url), names, post.source, post.url
-            )
+            CountedPost(post.title, post.date, post_url(path, site_url), names, post.source, path)
         )
     procedure_count = None
     if procedures is not None:

@@ -84,6 +84,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             as_of,
             news.categories,
             config.site_url or "",
+            news.urls,
         )
         site = ReportSite(
             self.config.title,

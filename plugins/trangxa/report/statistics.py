@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -60,8 +60,12 @@ def site_figures(
     as_of: datetime,
     categories: Sequence[str],
     site_url: str = "",
+    urls: Mapping[str, str] | None = None,
 ) -> SiteFigures:
-    """Count every period (year, quarters, halves, nine months, months) of each year with posts."""
+    """Count every period (year, quarters, halves, nine months, months) of each year with posts.
+
+    `urls` holds each post's address by source.
+    """
     figures = SiteFigures(mode, as_of, list(categories), with_procedures=procedures is not None)
     # Every period of a report year lies inside the year's window, so each year's periods
     # need only that year's posts; a year "has posts" when it holds a countable one.
@@ -72,7 +76,7 @@ def site_figures(
     rows: dict[str, None] = {}
     for year in sorted(by_year):
         counts = [
-            count_period(by_year[year], procedures, period, as_of, categories, site_url)
+            count_period(by_year[year], procedures, period, as_of, categories, site_url, urls)
             for period in periods_of_year(year, mode, include_months=True)
         ]
         figures.years.append(YearFigures(year, counts))

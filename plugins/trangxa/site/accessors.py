@@ -31,6 +31,8 @@ class NewsOffer:
     # When the news plugin decided what is published; None before it read the posts.
     as_of: datetime | None
     categories: list[str]
+    # Each post's address on the site, by source.
+    urls: dict[str, str]
 
 
 def news(config: MkDocsConfig) -> NewsOffer | None:
@@ -39,8 +41,12 @@ def news(config: MkDocsConfig) -> NewsOffer | None:
     if plugin is None or not getattr(plugin.config, "enabled", False):
         return None
     state = plugin.state
+    collection = state.collection
     return NewsOffer(
-        state.collection.published, getattr(state, "now", None), list(plugin.config.categories)
+        collection.published,
+        getattr(state, "now", None),
+        list(plugin.config.categories),
+        collection.urls,
     )
 
 
