@@ -115,7 +115,8 @@ def rewrite(post: ShownPost, targets: LinkTargets) -> tuple[str, list[Problem], 
         return match.group(0) if replaced is None else match.group(1) + replaced[0]
 
     body = REFERENCE.sub(reference, INLINE.sub(inline, post.body))
-    return body, problems, broken
+    # The same text, not a copy of it, when nothing changed: the parsed post holds it already.
+    return (post.body if body == post.body else body), problems, broken
 
 
 _NOT_FOUND = re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the target")
