@@ -148,8 +148,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Address, title and HTML of each published post, for the index of post texts."""
         news = accessors.news(config)
         found = []
-        for post in news.published if news is not None else []:
-            text = self.texts.get(accessors.post_source_uri(post))
+        if news is None:
+            return []
+        for post in news.published:
+            uri = news.source_uri(post)
+            text = self.texts.get(uri) if uri is not None else None
             if text is not None:
                 found.append((text[0], post.title, text[1]))
         return found

@@ -34,6 +34,12 @@ class NewsOffer:
     # Each post's address on the site, by source.
     urls: dict[str, str]
 
+    def source_uri(self, post: Post) -> str | None:
+        """The source path MkDocs knows a post's page by; None for a post without an address."""
+        url = self.urls.get(post.source)
+        # The news plugin files each post's page at its address.
+        return None if url is None else f"{url}index.md"
+
 
 def news(config: MkDocsConfig) -> NewsOffer | None:
     """The published news, or None when mkdocs.yml does not list the news plugin or turns it off."""
@@ -48,11 +54,6 @@ def news(config: MkDocsConfig) -> NewsOffer | None:
         list(plugin.config.categories),
         collection.urls,
     )
-
-
-def post_source_uri(post: Post) -> str:
-    """The source path MkDocs knows a post's page by: the news plugin files it at its address."""
-    return f"{post.url}index.md"
 
 
 def procedures_options(config: MkDocsConfig) -> ProceduresConfig | None:
