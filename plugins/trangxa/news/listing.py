@@ -35,9 +35,9 @@ class Listing:
         return self.kind in COMPACT_KINDS
 
 
-@dataclass
+@dataclass(frozen=True)
 class ListingPage:
-    """One numbered page of a listing."""
+    """One numbered page of a listing; templates receive it, so it does not change."""
 
     listing: Listing
     number: int

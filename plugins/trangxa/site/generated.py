@@ -12,6 +12,8 @@ def add_generated(files: Files, file: File, refusal: str) -> None:
     MkDocs would keep only one of the two without a word; `refusal` tells staff which to
     rename, with {src_uri} where the address goes.
     """
-    if files.get_file_from_path(file.src_uri) is not None:
+    # src_uri is already in the form the mapping is keyed by; get_file_from_path would
+    # normalise it again for each of the thousand listing pages of a large site.
+    if file.src_uri in files.src_uris:
         raise PluginError(refusal.format(src_uri=file.src_uri))
     files.append(file)
