@@ -13,12 +13,31 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import Generic, TypeVar, overload
 
 from trangxa.news.attachments import Attachment
 from trangxa.news.picture import Picture
 from trangxa.news.post import Post
 
 _WORD = re.compile(r"\w+")
+T = TypeVar("T")
+
+
+class _FromPost(Generic[T]):
+    """A field of the parsed post, read from the shown post that holds it."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, shown: None, owner: type) -> _FromPost[T]: ...
+    @overload
+    def __get__(self, shown: ShownPost, owner: type) -> T: ...
+    def __get__(self, shown: ShownPost | None, owner: type) -> _FromPost[T] | T:
+        if shown is None:
+            return self
+        value: T = getattr(shown.post, self.name)
+        return value
 
 
 @dataclass(eq=False)
@@ -37,82 +56,24 @@ class ShownPost:
     picture: Picture | None = None
     attachments: list[Attachment] = field(default_factory=list)
 
+    # The parsed post's fields, read through: templates and listings ask the shown post.
+    source = _FromPost[str]()
+    abs_path = _FromPost[str]()
+    folder = _FromPost[Path]()
+    title = _FromPost[str]()
+    date = _FromPost[datetime]()
+    updated = _FromPost[datetime | None]()
+    categories = _FromPost[list[str]]()
+    tags = _FromPost[list[str]]()
+    authors = _FromPost[list[str]]()
+    description = _FromPost[str | None]()
+    image = _FromPost[str | None]()
+    body_line = _FromPost[int]()
+    readtime = _FromPost[int | None]()
+    pinned = _FromPost[bool]()
+    draft = _FromPost[bool]()
+
     @cached_property
     def words(self) -> int:
         """Words in the body, for the reading time; counted only when a page shows it."""
         return len(_WORD.findall(self.body))
-
-    @property
-    def source(self) -> str:
-        """The post's file as staff see it in messages."""
-        return self.post.source
-
-    @property
-    def abs_path(self) -> str:
-        """The post's file."""
-        return self.post.abs_path
-
-    @property
-    def folder(self) -> Path:
-        """Folder that relative links in the post are resolved against."""
-        return self.post.folder
-
-    @property
-    def title(self) -> str:
-        """The post's title."""
-        return self.post.title
-
-    @property
-    def date(self) -> datetime:
-        """When the post is published."""
-        return self.post.date
-
-    @property
-    def updated(self) -> datetime | None:
-        """When the post was last updated, if the author said."""
-        return self.post.updated
-
-    @property
-    def categories(self) -> list[str]:
-        """The post's categories."""
-        return self.post.categories
-
-    @property
-    def tags(self) -> list[str]:
-        """The post's tags."""
-        return self.post.tags
-
-    @property
-    def authors(self) -> list[str]:
-        """The post's authors, as keys of the authors list."""
-        return self.post.authors
-
-    @property
-    def description(self) -> str | None:
-        """The author's description of the post."""
-        return self.post.description
-
-    @property
-    def image(self) -> str | None:
-        """The post's image for social cards."""
-        return self.post.image
-
-    @property
-    def body_line(self) -> int:
-        """Line of the post's file where the body starts."""
-        return self.post.body_line
-
-    @property
-    def readtime(self) -> int | None:
-        """The author's reading time in minutes, if given."""
-        return self.post.readtime
-
-    @property
-    def pinned(self) -> bool:
-        """Whether the post is shown first in its listings."""
-        return self.post.pinned
-
-    @property
-    def draft(self) -> bool:
-        """Whether the post is a draft."""
-        return self.post.draft
