@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
 from trangxa.core.problems import Problem
-from trangxa.core.safehtml import escape
 from trangxa.core.slugs import slugify
 from trangxa.site import theme
+from trangxa.site.pages import GeneratedPage
 
 SCRIPT = "assets/trangxa/preview.js"
 STYLESHEET = "assets/trangxa/preview.css"
 # Read by preview.js on every page load; pages kept between rebuilds still see the new list.
 PROBLEMS_FILE = "assets/trangxa/preview-problems.json"
+BROKEN_TEMPLATE = "trangxa/broken-post.html"
+BROKEN_TITLE = "Bài viết đang có lỗi"
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
@@ -54,13 +57,17 @@ def broken_post_address(source: str, url_prefix: str, known: dict[str, str]) -> 
     return f"{url_prefix}/{year}/{slugify(name) or 'bai-viet'}/"
 
 
+@dataclass(frozen=True)
+class BrokenPost:
+    """What trangxa/broken-post.html shows: a post file that cannot be read, and why."""
+
+    source: str
+    problems: tuple[Problem, ...]
+
+
 def broken_post_pages(
-    errors: list[Problem],
-    url_prefix: str,
-    known: dict[str, str],
-    config: MkDocsConfig,
-    files: Files,
-) -> list[File]:
+    errors: list[Problem], url_prefix: str, known: dict[str, str], files: Files
+) -> list[GeneratedPage]:
     """One page per unreadable post, at its address, saying what is wrong and where."""
     by_source: dict[str, list[Problem]] = {}
     for problem in errors:
@@ -70,24 +77,13 @@ def broken_post_pages(
         uri = f"{broken_post_address(source, url_prefix, known)}index.md"
         if files.get_file_from_path(uri) is not None:
             continue
-        content = _error_page(source, problems)
         pages.append(
-            File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            GeneratedPage(
+                uri,
+                BROKEN_TITLE,
+                BROKEN_TEMPLATE,
+                BrokenPost(source, tuple(problems)),
+                meta={"search": {"exclude": True}},
+            )
         )
     return pages
-
-
-def _error_page(source: str, problems: list[Problem]) -> str:
-    items = "\n".join(
-        f"<li><code>{escape(source)}{'' if p.line is None else f', dòng {p.line}'}</code>: "
-        f"{escape(p.message)}</li>"
-        for p in problems
-    )
-    return (
-        "---\ntitle: Bài viết đang có lỗi\nsearch:\n  exclude: true\n---\n\n"
-        "# Bài viết đang có lỗi\n\n"
-        '<div class="tx-preview-error" markdown="0">\n'
-        f"<p>Tệp <code>{escape(source)}</code> chưa đọc được nên bài này chưa hiện trên trang, "
-        "trong RSS và trong số liệu. Sửa lỗi dưới đây rồi lưu tệp: trang này tự tải lại.</p>\n"
-        f"<ul>\n{items}\n</ul>\n</div>\n"
-    )

@@ -153,3 +153,26 @@ def test_a_broken_site_template_stops_the_build_naming_it(tmp_path: Path) -> Non
     assert 'Tệp mẫu "trangxa/procedure-page.html"' in message
     assert "'procedure' is undefined" in message
     assert "data.procedure.name" in message
+
+
+def test_the_preview_page_of_a_broken_post_uses_the_site_template(tmp_path: Path) -> None:
+    project = copy_fixture("report/fixtures/boundaries", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  language: vi\n", "  language: vi\n  custom_dir: overrides\n"
+        ),
+        encoding="utf-8",
+    )
+    (project / "posts/2025/hong.md").write_text("---\ntitle: [\n---\n\nBài.\n", "utf-8")
+    folder = project / "overrides/trangxa"
+    folder.mkdir(parents=True)
+    (folder / "broken-post.html").write_text(
+        page_template(
+            "broken-post",
+            "{{ data.source }}{% for problem in data.problems %} [{{ problem.line }}]{% endfor %}",
+        ),
+        encoding="utf-8",
+    )
+    result = build_site(project, strict=False, command="serve")
+    assert marks(result, "tin-tuc/2025/hong/index.html") == ["broken-post: posts/2025/hong.md [3]"]

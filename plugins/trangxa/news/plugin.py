@@ -181,9 +181,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             self.known_urls.update((post.source, post.url) for post in self.state.shown)
             broken = self.state.collection.errors
             for page in preview.broken_post_pages(
-                broken, self.config.url_prefix, self.known_urls, config, files
+                broken, self.config.url_prefix, self.known_urls, files
             ):
-                files.append(page)
+                self.pages.add(files, config, page)
         return files
 
     # Last of all plugins: a second process started here must see the navigation as final.
