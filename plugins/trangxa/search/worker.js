@@ -28,6 +28,8 @@ const SHOWN = 10;
 // here for a site without posts, which has no such index.
 const FIRST_BUNDLE = "pagefind/pagefind.js";
 const BODY_BUNDLE = "pagefind-body/pagefind.js";
+// The most results of the second index whose text is fetched for one query.
+const BODY_LOOK = 30;
 
 // Material asks at every key press. Waiting until typing pauses this long, and for at least
 // two letters, spares a phone the index parts of every prefix typed on the way ("c", "ca").
@@ -150,37 +152,83 @@ function itemsOf(query, ranked) {
   ]);
 }
 
+// Tone marks: old and new spelling put them on different vowels ("hoà", "hòa").
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/** Words as written, each with its tone mark moved to its end, so both spellings agree. */
+function spelled(text) {
+  return plain(text)
+    .normalize("NFD")
+    .split(" ")
+    .map((word) => word.replace(TONES, "") + (word.match(TONES) || []).join(""))
+    .join(" ");
+}
+
+/** Whether the query was typed with marks, so pages are to hold its words as written. */
+function typedWithMarks(query) {
+  return plain(query) !== fold(plain(query));
+}
+
 /**
- * Whether a text holds every word of the query, marks aside; the last word may be cut short,
- * as while typing. Pagefind also returns pages by words spelled a little differently ("ớt"
- * for "otp"): those do not count as found.
+ * Whether a result's title or excerpt holds every word of the query, the last one perhaps cut
+ * short as while typing; as written when the query has marks, else without marks. Pagefind
+ * also returns pages by words spelled a little differently ("ớt" for "otp", "khung" for
+ * "khử"): those do not hold it.
  */
-function holdsWords(query, text) {
-  const words = fold(plain(text)).split(" ");
-  const wanted = fold(plain(query)).split(" ");
+function holdsWords(query, { page, excerpt }) {
+  const form = typedWithMarks(query) ? spelled : (text) => fold(plain(text));
+  const words = form(`${page.meta.title || ""} ${excerpt}`).split(" ");
+  const wanted = form(query).split(" ");
   const last = wanted.pop();
   return (
     wanted.every((word) => words.includes(word)) && words.some((word) => word.startsWith(last))
   );
 }
 
-/** The first index's pages for a query, best first, and whether the second is to be asked:
- * when the first finds fewer pages than a screen holds, or none holding the words typed. */
+/**
+ * The first index's pages for a query, best first, and whether the second is to be asked:
+ * when the first finds fewer pages than a screen holds, or none holding the words as typed
+ * ("chuồng" typed with marks is not found by pages that only hold "chương").
+ */
 async function answer(query) {
   if (plain(query).length < MIN_LENGTH) return { ranked: [], deeper: false };
   const { pages, count } = await lookUp(FIRST_BUNDLE, query);
   const ranked = rank(query, pages);
-  const found = ranked.some(({ page, excerpt }) =>
-    holdsWords(query, `${page.meta.title || ""} ${excerpt}`),
-  );
+  const found = ranked.some((result) => holdsWords(query, result));
   return { ranked, deeper: BODY_BUNDLE !== null && (count < SHOWN || !found) };
 }
 
-/** The first answer's pages, then the posts only the whole text holds. */
+/**
+ * Posts the whole text holds, those holding the words as typed first. Pagefind matches a word
+ * with and without marks and as the start of longer words ("khử" finds "khu", "khung"), so
+ * for a word typed with marks the posts that hold it as typed may come after the first ten:
+ * up to BODY_LOOK are read, ten at a time, until ten such posts are found.
+ */
+async function bodyPages(query, seen) {
+  const found = await (await pagefind(BODY_BUNDLE)).search(query);
+  const results = found ? found.results.slice(0, BODY_LOOK) : [];
+  const typed = [];
+  const other = [];
+  for (let start = 0; start < results.length && typed.length < SHOWN; start += SHOWN) {
+    const batch = results.slice(start, start + SHOWN).map((result) => result.data());
+    const pages = (await Promise.all(batch)).filter((page) => !seen.has(page.url));
+    for (const result of rank(query, pages)) {
+      (holdsWords(query, result) ? typed : other).push(result);
+    }
+  }
+  return [...typed, ...other];
+}
+
+/**
+ * The first answer's pages holding the words as typed, then the posts only the whole text
+ * holds, then the first answer's pages found by words spelled differently.
+ */
 async function deepen(query, first) {
   const seen = new Set(first.map(({ page }) => page.url));
-  const { pages } = await lookUp(BODY_BUNDLE, query);
-  return [...first, ...rank(query, pages.filter((page) => !seen.has(page.url)))];
+  const body = await bodyPages(query, seen);
+  const holding = first.filter((result) => holdsWords(query, result));
+  const near = first.filter((result) => !holding.includes(result));
+  return [...holding, ...body, ...near];
 }
 
 /**
