@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -131,10 +132,30 @@ def _encoding_problem(data: bytes, error: UnicodeDecodeError, display_path: str)
     return Problem(display_path, line, message)
 
 
+def read_bytes(path: Path) -> bytes:
+    """The whole file, like Path.read_bytes.
+
+    Straight system calls: the buffered file object Path.read_bytes builds asks the system
+    about the file twice before reading, which was half the cost of reading a short post.
+    """
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        chunks = [os.read(descriptor, _CHUNK)]
+        # A short read is the end of a file on disk; the loop also ends on an empty read.
+        while chunks[-1] and (len(chunks) > 1 or len(chunks[0]) == _CHUNK):
+            chunks.append(os.read(descriptor, _CHUNK))
+    finally:
+        os.close(descriptor)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+_CHUNK = 1 << 16
+
+
 def read_source(path: Path, display_path: str) -> SourceText:
     """Read a text file as NFC text with LF line ends; a bad file raises ContentError."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         raise ContentError(
             Problem(
