@@ -1,10 +1,5 @@
 """The engine's shortcuts: everything in trangxa that leans on MkDocs' or Material's private code.
 
-See the list of private names below; nothing outside this package uses them.
+Import each module by its own name (trangxa.engine.render, trangxa.engine.twoprocess…): the
+package imports none of them, so reading posts in a second process does not load MkDocs.
 """
-
-from __future__ import annotations
-
-from trangxa.engine.render import PostPage, render_heading
-
-__all__ = ["PostPage", "render_heading"]

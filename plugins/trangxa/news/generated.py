@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from trangxa.engine import PostPage
+from trangxa.engine.render import PostPage
 from trangxa.news.state import NewsState
 
 
