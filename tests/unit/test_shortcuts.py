@@ -1,13 +1,15 @@
 """Each shortcut taken to read posts faster gives exactly what the general way gives.
 
 The shortcuts: read_source skips its search for control characters when the bytes show
-there are none; split_front_matter finds the closing line with one search; slugify drops
-marks through a per-character table. Each is compared here with the general way on varied
+there are none, and reads with plain system calls; split_front_matter finds the closing line
+with one search; slugify drops marks through a per-character table; the plain front-matter
+reader spells the characters it refuses instead of those it keeps. Each is compared here with the general way on varied
 and hostile text, on the sample site's posts and on posts of the benchmark generator.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -15,10 +17,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from trangxa.core import slugs
+from trangxa.core import plainyaml, slugs
 from trangxa.core.frontmatter import FrontMatter, load_yaml_mapping, split_front_matter
 from trangxa.core.problems import ContentError, Problem
-from trangxa.core.textfile import SourceText, clean_text, read_source
+from trangxa.core.textfile import SourceText, clean_text, read_bytes, read_source
 
 from tests.security.corpus import HOSTILE, post_text
 
@@ -168,3 +170,32 @@ def test_bench_posts_read_as_the_general_way_reads_them(tmp_path: Path) -> None:
         assert _outcome(split_front_matter, read.text) == _outcome(_split_by_lines, read.text)
         title = split_front_matter(read.text, "bai.md").meta["title"]
         assert _slug_by_table(title) == _slug_by_whole_text(title)
+
+
+def test_plain_reader_refuses_the_characters_it_refused_when_spelled_by_what_it_keeps() -> None:
+    # The set as first written: everything outside YAML's printable characters, "#", and
+    # line breaks other than "\n".
+    not_kept = re.compile(
+        "[^\x09\x0a\x20-\x22\x24-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    )
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    refused = [match.start() for match in plainyaml._REFUSED.finditer(every)]
+    assert refused == [match.start() for match in not_kept.finditer(every)]
+    assert 0x23 in refused and 0x2028 in refused and 0x0A not in refused
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 65537, 200_000])
+def test_read_bytes_reads_every_byte(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "tep.bin"
+    data = bytes(range(256)) * (size // 256) + bytes(range(size % 256))
+    path.write_bytes(data)
+    assert read_bytes(path) == data
+
+
+def test_read_bytes_fails_as_the_file_object_fails(tmp_path: Path) -> None:
+    for path in (tmp_path, tmp_path / "khong-co.md"):
+        with pytest.raises(OSError) as ours:
+            read_bytes(path)
+        with pytest.raises(OSError) as theirs:
+            path.read_bytes()
+        assert ours.value.strerror == theirs.value.strerror

@@ -24,11 +24,10 @@ _PLAIN_START_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_INDICATORS = frozenset(",?[]{}")
 # What sends a text to PyYAML, found in one pass: a character outside YAML's printable set
 # (libyaml refuses those), "#" (a comment), and a line break other than "\n" ("\r", NEL, the
-# line and paragraph separators), since the lines here are split at "\n" only.
-_REFUSED = re.compile(
-    "[^\x09\x0a\x20-\x22\x24-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
-    "\U00010000-\U0010ffff]"
-)
+# line and paragraph separators), since the lines here are split at "\n" only. Written as
+# the few characters refused rather than all the others: the same set, but the expression
+# is made in a millisecond instead of tens of them at every start.
+_REFUSED = re.compile("[\x00-\x08\x0b-\x1f#\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 Resolvers = dict[Any, list[tuple[str, re.Pattern[str]]]]
 
