@@ -187,6 +187,13 @@ def gather(
     site: Site, as_of: datetime, want_procedures: bool, early: earlyread.EarlyRead | None = None
 ) -> tuple[PostCollection, list[Procedure] | None, list[Problem], list[Problem]]:
     """Posts addressed as the site addresses them, procedures if counted, and every problem."""
+    # Procedures first: while they are read, a second process may still be reading the posts.
+    procedures: list[Procedure] | None = None
+    problems: list[Problem] = []
+    if want_procedures:
+        procedures_config = site.plugin_config(names.PROCEDURES)
+        assert procedures_config is not None
+        procedures, problems = load_procedures(site.root, procedures_config.procedures_dir)
     news = site.news
     collection = None
     if early is not None:
@@ -196,14 +203,9 @@ def gather(
     errors = list(collection.errors)
     warnings = list(collection.warnings)
     # Same call as the news plugin, so each item's address is the one on the site.
-    errors += assign_urls(collection.published, site.news.url_prefix, collection.urls)
-    procedures: list[Procedure] | None = None
-    if want_procedures:
-        procedures_config = site.plugin_config(names.PROCEDURES)
-        assert procedures_config is not None
-        procedures, problems = load_procedures(site.root, procedures_config.procedures_dir)
-        errors += [problem for problem in problems if problem.severity == "error"]
-        warnings += [problem for problem in problems if problem.severity != "error"]
+    errors += assign_urls(collection.published, news.url_prefix, collection.urls)
+    errors += [problem for problem in problems if problem.severity == "error"]
+    warnings += [problem for problem in problems if problem.severity != "error"]
     return collection, procedures, errors, warnings
 
 
