@@ -257,6 +257,16 @@ def test_period_page_lists_posts_oldest_first_with_their_links(
     ]
 
 
+def test_period_page_links_back_to_its_year_on_the_statistics_page(
+    nd09: tuple[Path, BuildResult],
+) -> None:
+    built = nd09[1]
+    page = built.read("thong-ke/2024-q1/index.html")
+    assert '<a href="../#nam-2024">Quay lại bảng số liệu năm 2024</a>' in page
+    # The link resolves to the built statistics page, which has the year's heading.
+    assert 'id="nam-2024"' in built.read("thong-ke/index.html")
+
+
 def test_period_pages_are_out_of_nav_and_search(nd09: tuple[Path, BuildResult]) -> None:
     built = nd09[1]
     index = json.loads(built.read("search/search_index.json"))
