@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from trangxa.core.slugs import slugify
@@ -17,7 +17,7 @@ ListingKind = Literal["index", "category", "year", "quarter", "tag"]
 COMPACT_KINDS: frozenset[ListingKind] = frozenset({"year", "quarter", "tag"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class Listing:
     """A list of posts with one address; long lists are cut into numbered pages."""
 
@@ -27,7 +27,20 @@ class Listing:
     posts: list[ShownPost]
     feed_url: str | None = None
     year: int | None = None
-    pages: list[ListingPage] = field(default_factory=list)
+    per_page: int = 10
+
+    @cached_property
+    def pages(self) -> tuple[ListingPage, ...]:
+        """The numbered pages, cut once when first asked; an empty listing still has one."""
+        per_page = max(1, self.per_page)
+        posts = self.posts
+        chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)]
+        return tuple(
+            ListingPage(
+                self, number, chunk, self.url if number == 1 else f"{self.url}trang/{number}/"
+            )
+            for number, chunk in enumerate(chunks or [[]], start=1)
+        )
 
     @property
     def compact(self) -> bool:
@@ -155,8 +168,14 @@ def build_sections(posts: list[ShownPost], config: NewsConfig) -> NewsSections:
         for tag in post.tags:
             by_tag[tag].append(post)
     prefix = config.url_prefix
+    full, compact = config.pagination_per_page, config.archive_per_page
     index = Listing(
-        "index", config.title, f"{prefix}/", pinned_first(posts), feed_url=f"{prefix}/rss.xml"
+        "index",
+        config.title,
+        f"{prefix}/",
+        pinned_first(posts),
+        feed_url=f"{prefix}/rss.xml",
+        per_page=full,
     )
     categories = {
         name: Listing(
@@ -165,26 +184,31 @@ def build_sections(posts: list[ShownPost], config: NewsConfig) -> NewsSections:
             category_url(config, name),
             pinned_first(items),
             feed_url=f"{category_url(config, name)}rss.xml",
+            per_page=full,
         )
         for name, items in by_category.items()
     }
     years = {
-        year: Listing("year", f"Năm {year}", year_url(config, year), items, year=year)
+        year: Listing(
+            "year", f"Năm {year}", year_url(config, year), items, year=year, per_page=compact
+        )
         for year, items in sorted(by_year.items(), reverse=True)
     }
     quarters = {
-        key: Listing("quarter", f"Quý {roman(key[1])}/{key[0]}", quarter_url(config, *key), items)
+        key: Listing(
+            "quarter",
+            f"Quý {roman(key[1])}/{key[0]}",
+            quarter_url(config, *key),
+            items,
+            per_page=compact,
+        )
         for key, items in sorted(by_quarter.items(), reverse=True)
     }
     tags = {
-        name: Listing("tag", f"Thẻ: {name}", tag_url(config, name), items)
+        name: Listing("tag", f"Thẻ: {name}", tag_url(config, name), items, per_page=compact)
         for name, items in sorted(by_tag.items())
     }
-    sections = NewsSections(index, categories, years, quarters, tags)
-    for listing in sections.all():
-        compact = listing.kind in COMPACT_KINDS
-        paginate(listing, config.archive_per_page if compact else config.pagination_per_page)
-    return sections
+    return NewsSections(index, categories, years, quarters, tags)
 
 
 def pinned_first(posts: list[ShownPost]) -> list[ShownPost]:
@@ -195,18 +219,3 @@ def pinned_first(posts: list[ShownPost]) -> list[ShownPost]:
     if not any(post.pinned for post in posts):
         return posts
     return sorted(posts, key=lambda post: not post.pinned)
-
-
-def paginate(listing: Listing, per_page: int) -> None:
-    """Cut a listing into pages; an empty listing still has its first page."""
-    per_page = max(1, per_page)
-    chunks = [listing.posts[i : i + per_page] for i in range(0, len(listing.posts), per_page)]
-    listing.pages = [
-        ListingPage(
-            listing,
-            number,
-            chunk,
-            listing.url if number == 1 else f"{listing.url}trang/{number}/",
-        )
-        for number, chunk in enumerate(chunks or [[]], start=1)
-    ]
