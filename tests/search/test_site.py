@@ -202,3 +202,13 @@ def test_body_document_escapes_the_title_and_folds_d() -> None:
     assert "<h1>Đường &lt;b&gt;làng&lt;/b&gt;</h1><p>Đổ bê tông</p>" in page
     assert f"<p>{FOLDED_SENTINEL} duong do</p>" in page
     assert FOLDED_SENTINEL not in body_document("Lễ hội", "<p>Ngày hội</p>")
+
+
+def test_preview_searches_without_the_index_of_post_texts(tmp_path: Path) -> None:
+    project = copy_fixture(POSTS, tmp_path)
+    result = build_site(project, command="serve")
+    result.config.plugins["trangxa-search"].wait_for_index()  # type: ignore[attr-defined]
+    [worker] = workers(result.site_dir)
+    assert BODY_BUNDLE_NONE in worker.read_text("utf-8")
+    assert not (result.site_dir / BODY_BUNDLE_DIR).exists()
+    assert (result.site_dir / BUNDLE_DIR / "pagefind.js").is_file()
