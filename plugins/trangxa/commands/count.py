@@ -10,22 +10,24 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from trangxa.commands import earlyread
-from trangxa.commands.postmemo import add_config_option
+from trangxa.commands.site import Site, SiteConfigError, add_config_option, load_site
 from trangxa.core import clock
 from trangxa.core.dates import DateParseError, parse_as_of
 from trangxa.core.problems import Problem
 from trangxa.news.collect import PostCollection, assign_urls
 from trangxa.procedures.collection import load_procedures
 from trangxa.procedures.model import Procedure
+from trangxa.report.config import (
+    agency_of,
+    counts_procedures,
+    period_mode_of,
+)
 from trangxa.report.count import PeriodCount, count_period, to_json_dict
 from trangxa.report.periods import MODES, Mode, parse_period
 from trangxa.report.text import render_text
 from trangxa.site import names
 
 if TYPE_CHECKING:
-    # Loaded in run(), after the posts have started to be read: they bring in MkDocs.
-    from trangxa.commands.site import Site
     from trangxa.report.appendix import Appendix
     from trangxa.report.visits import VisitCount
 
@@ -100,25 +102,6 @@ def run(args: argparse.Namespace) -> int:
     if args.format in FILE_FORMATS and not args.output:
         return _fail(f"Định dạng {args.format} cần tên tệp ghi ra: thêm -o phu-luc.{args.format}.")
     try:
-        moment: datetime | None = parse_as_of(args.as_of) if args.as_of else now()
-    except (ValueError, DateParseError):
-        # Reported below, after mkdocs.yml and the period, in the order they are checked.
-        moment = None
-    early = earlyread.start(args.config_file, moment) if moment is not None else None
-    try:
-        return _count(args, moment, early)
-    finally:
-        if early is not None:
-            early.finish()
-
-
-def _count(
-    args: argparse.Namespace, moment: datetime | None, early: earlyread.EarlyRead | None
-) -> int:
-    from trangxa.commands.site import SiteConfigError, load_site
-    from trangxa.report.config import counts_procedures, period_mode_of
-
-    try:
         site = load_site(args.config_file)
     except SiteConfigError as exc:
         return _fail(str(exc))
@@ -126,7 +109,7 @@ def _count(
     mode = args.mode or period_mode_of(report_config)
     try:
         period = parse_period(args.period, cast(Mode, mode))
-        as_of = moment if moment is not None else parse_as_of(args.as_of)
+        as_of = parse_as_of(args.as_of) if args.as_of else now()
     except (ValueError, DateParseError) as exc:
         return _fail(str(exc))
     try:
@@ -137,7 +120,7 @@ def _count(
     except ValueError as exc:
         return _fail(str(exc))
 
-    collection, procedures, errors, warnings = gather(site, as_of, want_procedures, early)
+    collection, procedures, errors, warnings = gather(site, as_of, want_procedures)
     if collection.skipped:
         # The same files build and check skip: listed so the count's basis is plain.
         listed = "; ".join(problem.path for problem in collection.skipped)
@@ -184,34 +167,26 @@ def now() -> datetime:
 
 
 def gather(
-    site: Site, as_of: datetime, want_procedures: bool, early: earlyread.EarlyRead | None = None
+    site: Site, as_of: datetime, want_procedures: bool
 ) -> tuple[PostCollection, list[Procedure] | None, list[Problem], list[Problem]]:
     """Posts addressed as the site addresses them, procedures if counted, and every problem."""
-    # Procedures first: while they are read, a second process may still be reading the posts.
+    collection = site.posts(as_of)
+    errors = list(collection.errors)
+    warnings = list(collection.warnings)
+    # Same call as the news plugin, so each item's address is the one on the site.
+    errors += assign_urls(collection.published, site.news.url_prefix, collection.urls)
     procedures: list[Procedure] | None = None
-    problems: list[Problem] = []
     if want_procedures:
         procedures_config = site.plugin_config(names.PROCEDURES)
         assert procedures_config is not None
         procedures, problems = load_procedures(site.root, procedures_config.procedures_dir)
-    news = site.news
-    collection = None
-    if early is not None:
-        collection = early.posts(site.root, news.posts_dir, list(news.categories))
-    if collection is None:
-        collection = site.posts(as_of)
-    errors = list(collection.errors)
-    warnings = list(collection.warnings)
-    # Same call as the news plugin, so each item's address is the one on the site.
-    errors += assign_urls(collection.published, news.url_prefix, collection.urls)
-    errors += [problem for problem in problems if problem.severity == "error"]
-    warnings += [problem for problem in problems if problem.severity != "error"]
+        errors += [problem for problem in problems if problem.severity == "error"]
+        warnings += [problem for problem in problems if problem.severity != "error"]
     return collection, procedures, errors, warnings
 
 
 def _appendix(count: PeriodCount, visits: VisitCount | None, site: Site) -> Appendix:
     from trangxa.report.appendix import DEFAULT_REPORT_SYMBOL, build_appendix
-    from trangxa.report.config import agency_of
 
     report_config = site.plugin_config(names.REPORT)
     symbol = report_config.report_symbol if report_config is not None else DEFAULT_REPORT_SYMBOL
