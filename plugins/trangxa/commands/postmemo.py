@@ -1,7 +1,6 @@
 """The commands' reading of the posts, remembered in .cache/trangxa/ between runs.
 
-Nothing here imports MkDocs: a first count starts reading in a second process before
-mkdocs.yml is loaded (see trangxa.commands.earlyread).
+Nothing here imports MkDocs, so the posts can be read without loading mkdocs.yml.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The engine's shortcuts: everything in trangxa that leans on MkDocs' or Material's private code.
 
 Import each module by its own name (trangxa.engine.render, trangxa.engine.twoprocess…): the
-package imports none of them, so reading posts in a second process does not load MkDocs.
+package imports none of them, so what reads posts (engine.twoprocess) does not load MkDocs.
 """
