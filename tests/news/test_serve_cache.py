@@ -69,7 +69,7 @@ def test_unchanged_rebuild_reuses_pages_and_gives_the_same_output(project: Path)
     assert outputs(again.site_dir) == before
     # The page was left as the first build wrote it, not written again.
     assert (again.site_dir / POST_PAGE).stat().st_mtime_ns == written
-    assert news_plugin(again).previous.kept
+    assert news_plugin(again).site.previous.kept
     assert_same_as_fresh(project, again)
 
 
@@ -215,7 +215,7 @@ def test_kept_pages_are_not_announced_as_skipped(project: Path) -> None:
         again = serve_build(project, "one")
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-    assert len(news_plugin(again).previous.kept) > 10
+    assert len(news_plugin(again).site.previous.kept) > 10
     assert not [notice for notice in notices if notice.startswith("Page skipped")]
 
 
@@ -236,6 +236,6 @@ def test_rebuild_after_a_failed_one_writes_every_page(project: Path) -> None:
         serve_build(project, "one")
     template.write_text("<p>Chân trang đã sửa</p>\n", encoding="utf-8")
     again = serve_build(project, "one")
-    assert not news_plugin(again).previous.kept
+    assert not news_plugin(again).site.previous.kept
     assert "Chân trang đã sửa" in again.read(POST_PAGE)
     assert_same_as_fresh(project, again)

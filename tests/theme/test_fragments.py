@@ -9,10 +9,10 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from trangxa.engine.fragments import FragmentMemo
+from trangxa.site.layer import layer_of
 
 from tests.sitebuild import BuildResult, build_site, copy_fixture
 
@@ -33,7 +33,7 @@ def every_file(site: Path) -> dict[str, bytes]:
 
 @dataclass
 class Counts:
-    """What the memo did in one build; one plugin object serves every build of a process."""
+    """What the memo did in one build; one site layer serves every build of a site."""
 
     hits: int
     misses: int
@@ -42,8 +42,7 @@ class Counts:
 
 def counts(result: BuildResult) -> Counts:
     assert result.config is not None
-    plugin: Any = result.config.plugins["trangxa-news"]
-    memo: FragmentMemo = plugin.fragments
+    memo: FragmentMemo = layer_of(result.config).fragments
     return Counts(memo.hits, memo.misses, set(memo.occupied))
 
 

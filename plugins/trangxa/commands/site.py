@@ -14,8 +14,9 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from trangxa.commands.postmemo import CACHE_FILE, add_config_option, read_posts
 from trangxa.news.collect import PostCollection
 from trangxa.news.config import NewsConfig
-from trangxa.news.settings import check_news_settings, check_site_labels
+from trangxa.news.settings import check_news_settings
 from trangxa.site import names
+from trangxa.site.agency import check_site_labels
 
 __all__ = ["CACHE_FILE", "Site", "SiteConfigError", "add_config_option", "load_site"]
 

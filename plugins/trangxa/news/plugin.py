@@ -17,12 +17,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from trangxa import preview
 from trangxa.core import clock
-from trangxa.core.problems import Problem, unexpected_message
-from trangxa.core.safehtml import autoescape_project_templates, safe_text
-from trangxa.core.walk import is_routine
-from trangxa.engine import fragments, jinja, pagecache, serve_output
+from trangxa.core.problems import unexpected_message
+from trangxa.core.safehtml import safe_text
+from trangxa.engine import pagecache
 from trangxa.engine.cache import CacheKey, RenderCache
 from trangxa.engine.pagecache import PageCacheState
 from trangxa.news import (
@@ -30,6 +28,7 @@ from trangxa.news import (
     feeds,
     generated,
     pagemeta,
+    problems,
     rendered,
     state,
     templating,
@@ -40,14 +39,8 @@ from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
 from trangxa.news.listing_pages import news_pages
-from trangxa.news.settings import (
-    agency_links,
-    check_agency_pages,
-    check_news_settings,
-    check_site_labels,
-)
-from trangxa.site import accessors, names, theme
-from trangxa.site.htmlfix import fix_theme_html
+from trangxa.news.settings import check_news_settings
+from trangxa.site import layer, names, preview
 from trangxa.site.pages import SitePages
 
 if TYPE_CHECKING:
@@ -68,21 +61,18 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
         self.dirty = False
         self.state = state.NewsState()
+        # Replaced in on_config by this build's share of the site layer.
+        self.site = layer.Site(layer.SiteLayer(), leads=False)
         # Kept across rebuilds of `mkdocs serve` only: a plain build always renders everything.
         self.cache = RenderCache()
         self.page_cache = PageCacheState()
         self.post_memo: PostMemo = {}
         self.post_memo_key: tuple[object, ...] = ()
-        self.compiled_templates = jinja.CompiledTemplates()
-        self.fragments = fragments.FragmentMemo()
-        self.previous = serve_output.PreviousOutput()
         self.split: prerender.Split | None = None
         self.split_lookups = PageCacheState()
         self.written_by_child: set[str] = set()
         self.split_context = ""
         self.split_nav: Navigation | None = None
-        self.holding = False
-        self.trust_previous = True
         # Preview only: the address each post had, so a post that breaks keeps its address.
         self.known_urls: dict[str, str] = {}
         self.reported_links = ReportedLinks()
@@ -99,52 +89,29 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """Remember whether drafts should be shown (serve) or left out (build)."""
         self.command = command
         self.dirty = dirty
-        logging.getLogger("mkdocs.commands.build").addFilter(
-            serve_output.KeptPageFilter(self.previous)
-        )
         logging.getLogger("mkdocs.structure.pages").addFilter(self.reported_links)
 
-    @property
-    def keeps_output(self) -> bool:
-        """Unchanged pages keep their files between rebuilds of `mkdocs serve`."""
-        return self.command == "serve" and not self.dirty
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Start each build with fresh state and the trangxa templates in place."""
-        theme.require_material(config)
+        """Start each build with fresh state and the site layer set up."""
+        self.site = layer.join(config, names.NEWS, self.command, self.dirty)
         posts_dir = Path(config.config_file_path).parent / self.config.posts_dir
         # Each load of mkdocs.yml gives fresh options, so this merges once per load.
         self.config.authors = load_authors(posts_dir, dict(self.config.authors))
         self.state = state.NewsState()
         self.feeds = []
-        check_site_labels(config)
         if self.config.enabled:
             check_news_settings(self.config)
-        theme.add_theme_dir(config, theme.THEME_DIR)
-        # After trangxa's folder, so it comes first: its templates stand in for trangxa's.
-        theme.add_theme_dir(config, fragments.TEMPLATES_DIR)
-        theme.add_assets(config, theme.STYLESHEET, theme.SCRIPT)
-        theme.add_script(config, theme.PRINT_DATE_SCRIPT)
-        if self.command == "serve":
-            preview.add_assets(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """While serving, shield the previous output from MkDocs' cleaning (see serve_output)."""
-        self.previous.start()
-        self.holding = False
-        if self.keeps_output and self.trust_previous:
-            self.holding = serve_output.hold(config.site_dir)
-        self.trust_previous = True
+        """Hand the event to the site layer."""
+        self.site.pre_build(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Read every post and add its page, its attachments and the listing pages."""
-        if self.holding:
-            self.previous.mark_ns = serve_output.restore(config.site_dir)
-            self.holding = False
+        self.site.files(config, files)
         if not self.config.enabled:
             return files
-        check_agency_pages(config.extra, files)
         root = Path(config.config_file_path).parent
         show_unpublished = self.command == "serve" and self.config.drafts_on_serve
         memo = None
@@ -161,11 +128,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         except Exception as exc:
             raise PluginError(unexpected_message(exc)) from exc
         self.reported_links.pairs = self.state.reported_links
-        for skipped in self.state.collection.skipped:
-            # Listed so a file never vanishes silently; only a broken link is worth a warning.
-            line = f"{skipped.path}: bỏ qua, {skipped.message}"
-            log.info(line) if is_routine(skipped) else log.warning(line)
-        report(self.state.errors, self.state.warnings, fail=self.command != "serve")
+        problems.log_problems(self.state, fail=self.command != "serve")
+        self.site.build.news = problems.offer(self.state, self.config)
+        self.site.build.publish_problems(names.NEWS, problems.preview_problems(self.state))
         self.pages.reset()
         if self.state.sections is not None:
             for listing in news_pages(self.state.sections, self.config):
@@ -194,7 +159,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
         self.page_cache = PageCacheState()
         self.split, self.written_by_child = None, set()
-        self.fragments.begin(config, files, nav)
+        self.site.nav(config, files, nav)
         if self.command == "serve":
             self.page_cache = pagecache.prepare_cache(self.cache, self.state, config, files, nav)
         elif self.config.parallel and prerender.can_split(config, len(self.state.posts_by_uri)):
@@ -246,15 +211,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Offer the news and the date filters to templates; while serving, reuse compiled ones."""
-        autoescape_project_templates(env)
-        fragments.add_original_templates(env)
-        jinja.use_plain_template_cache(env)
+        self.site.env(env, config)
         templating.register_template_helpers(env, self.state, self.config)
-        env.globals["trangxa_agency_links"] = agency_links(config.extra)
-        env.globals["trangxa_translate"] = jinja.material_translator(
-            env, str(config.theme["language"])
-        )
-        env.globals["trangxa_fragments"] = self.fragments
         if self.feeds and os.getpid() == self.pid:
             # Every post is converted by now, and MkDocs writes the feed files next. The second
             # process of engine.prerender runs this event too but writes no feed.
@@ -265,8 +223,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
             # Every page is read and converted by now: the view the child must have had too.
             self.split_context = prerender.context_key(self.split_nav)
-        if self.command == "serve":
-            env.bytecode_cache = self.compiled_templates
         return env
 
     # Before other plugins read the page's context.
@@ -293,35 +249,35 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Repair the theme's known HTML faults on every page; keep the result while serving."""
+        """Repaired by the site layer; while serving, keep the result or the page's old file."""
+        output = self.site.post_page(output)
         src = page.file.src_uri
         if src in self.page_cache.outputs:
             # Same page as the previous rebuild wrote: an empty output makes MkDocs skip it.
-            return "" if self.previous.keep(src, page.file.abs_dest_path) else output
+            return "" if self.site.previous.keep(src, page.file.abs_dest_path) else output
         if src in self.written_by_child:
-            self.previous.kept_sources.add(src)
+            self.site.previous.kept_sources.add(src)
             return ""
-        output = fix_theme_html(output)
         key = self.page_cache.pending.get(src)
         if key is not None:
             self.cache.pages[key] = output
         return output
 
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Hand the event to the site layer."""
+        return self.site.post_template(output_content, template_name)
+
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Wait for the second process; list problems for the preview; drop files of pages now gone."""
+        """Wait for the second process, then let the site layer finish the site folder."""
         self.end_split()
-        if self.command == "serve":
-            procedures = accessors.procedure_problems(config)
-            skipped = [p for p in self.state.collection.skipped if not is_routine(p)]
-            problems = [*self.state.errors, *self.state.warnings, *skipped, *procedures]
-            preview.write_problems(config.site_dir, problems)
-        if self.previous.mark_ns is not None:
-            serve_output.prune(config.site_dir, self.previous.mark_ns, self.previous.kept)
+        self.site.post_build(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         """After a failed rebuild the site folder is half written: the next one starts clean."""
-        self.trust_previous = False
+        self.site.build_error()
         if self.split is not None:
             os.kill(self.split.pid, signal.SIGTERM)
         self.end_split()
@@ -346,17 +302,3 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         root = Path(config.config_file_path).parent
         server.watch(str(root / self.config.posts_dir))
         return server
-
-
-def report(errors: list[Problem], warnings: list[Problem], fail: bool) -> None:
-    """Log every problem; errors stop a build so no post silently goes missing."""
-    for problem in warnings:
-        log.warning(str(problem))
-    for problem in errors:
-        log.error(str(problem))
-    if errors and fail:
-        listed = "\n".join(f"  - {problem}" for problem in errors)
-        raise PluginError(
-            f"Có {len(errors)} bài viết lỗi nên không thể xây dựng trang (nếu bỏ qua, các bài "
-            f"này sẽ vắng mặt trên trang, trong RSS và trong số liệu báo cáo):\n{listed}"
-        )

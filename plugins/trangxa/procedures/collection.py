@@ -13,6 +13,7 @@ from trangxa.core.slugs import fold, slugify
 from trangxa.core.walk import is_routine, walk_folder
 from trangxa.procedures.model import Procedure
 from trangxa.procedures.record import read_record
+from trangxa.site import names
 
 RECORD_SUFFIXES = frozenset({".yml", ".yaml"})
 # Pages the plugin makes next to the procedures; a record may not take their address.
@@ -43,7 +44,7 @@ def load_procedures(
                 procedures_dir,
                 None,
                 f'Không tìm thấy thư mục thủ tục "{procedures_dir}" cạnh mkdocs.yml. Tạo thư mục '
-                "này, hoặc sửa procedures_dir của trangxa-procedures trong mkdocs.yml.",
+                f"này, hoặc sửa procedures_dir của {names.PROCEDURES} trong mkdocs.yml.",
             )
         )
         return procedures, problems

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.model import Procedure
+from trangxa.site import names
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,12 @@ def featured_procedures(
             close = difflib.get_close_matches(code.strip(), list(by_code), n=1, cutoff=0.6)
             hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
             raise PluginError(
-                f'mkdocs.yml, trangxa-procedures, featured: không có thủ tục mã "{code}" trong '
+                f'mkdocs.yml, {names.PROCEDURES}, featured: không có thủ tục mã "{code}" trong '
                 f"thư mục thủ tục.{hint} Ghi mã thủ tục như trong tệp YAML (mục code)."
             )
         if not found.in_force:
             raise PluginError(
-                f'mkdocs.yml, trangxa-procedures, featured: thủ tục "{found.name}" ({code}) '
+                f'mkdocs.yml, {names.PROCEDURES}, featured: thủ tục "{found.name}" ({code}) '
                 "đã bãi bỏ hoặc bị thay thế. Bỏ mã này khỏi danh sách hoặc ghi mã thủ tục thay thế."
             )
         url = addresses.url(addresses.procedure_src(found))

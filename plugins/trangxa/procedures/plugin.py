@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -17,10 +17,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from trangxa.core import clock
 from trangxa.core.problems import Problem, unexpected_message
-from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.collection import load_procedures
-from trangxa.site import theme
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -37,15 +35,14 @@ from trangxa.procedures.pages import (
     procedure_page,
 )
 from trangxa.procedures.render import source_templates
-from trangxa.site import names
+from trangxa.site import layer, names, theme
+from trangxa.site.build import ProceduresOffer
 from trangxa.site.generated import add_generated
 from trangxa.site.pages import SitePages
 
 log = get_plugin_logger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
-ASSETS = ("procedures.css", "procedures.js")
-ASSETS_URI = "assets/trangxa"
 
 
 def agency_name(config: MkDocsConfig) -> str | None:
@@ -69,6 +66,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
+        # Replaced in on_config by this build's share of the site layer.
+        self.site = layer.Site(layer.SiteLayer(), leads=False)
         # Every problem of the last build, for the preview's list of errors.
         self.problems: list[Problem] = []
         self.pages = SitePages(
@@ -80,21 +80,34 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is a preview, which shows errors instead of stopping."""
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
-        """Reset per-build state and make the page template findable."""
-        theme.require_material(config)
+        """Reset per-build state, join the site layer and make the page templates findable."""
+        self.site = layer.join(config, names.PROCEDURES, self.command, self.dirty)
         self.procedures: list[Procedure] = []
         self.problems = []
         self.featured: list[FeaturedProcedure] = []
         self.pages.reset()
+        self.publish()
         if self.config.enabled:
-            theme.add_theme_dir(config, PACKAGE_DIR / "templates")
-            theme.add_script(config, theme.PRINT_DATE_SCRIPT)
+            theme.register(config, PACKAGE_DIR / "templates")
         return config
 
+    def publish(self) -> None:
+        """What other plugins may use of this build's procedures, and the preview's problems."""
+        self.site.build.procedures = ProceduresOffer(
+            bool(self.config.enabled), self.config.url_prefix, tuple(self.procedures)
+        )
+        self.site.build.publish_problems(names.PROCEDURES, self.problems)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Hand the event to the site layer."""
+        self.site.pre_build(config)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Load every record, stop on any error, and add the generated pages and assets."""
+        """Load every record, stop on any error, and add the generated pages and the feed."""
+        self.site.files(config, files)
         if not self.config.enabled:
             return files
         root = Path(config.config_file_path).parent
@@ -112,12 +125,14 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 log.warning(str(problem))
         errors = [problem for problem in problems if problem.severity == "error"]
         self.problems = problems
+        self.publish()
         if errors and self.command != "serve":
             raise PluginError(error_summary(errors))
         for problem in errors:
             # The preview lists these on every page and leaves the broken records out.
             log.error(str(problem))
         self.procedures = procedures
+        self.publish()
 
         if not config.site_url:
             log.warning(
@@ -152,18 +167,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self._add(files, feed)
         for p in procedures:
             self.pages.add(files, config, procedure_page(p, by_code, settings), sources)
-        if files.get_file_from_path(theme.PRINT_DATE_SCRIPT) is None:
-            # Without the news plugin the trangxa theme folder, which holds it, is not in use.
-            script = theme.THEME_DIR / theme.PRINT_DATE_SCRIPT
-            files.append(File.generated(config, theme.PRINT_DATE_SCRIPT, abs_src_path=str(script)))
-        for name in ASSETS:
-            self._add(
-                files,
-                File.generated(
-                    config, f"{ASSETS_URI}/{name}", abs_src_path=str(PACKAGE_DIR / "assets" / name)
-                ),
-            )
         return files
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Hand the event to the site layer, once every plugin has shaped the navigation."""
+        self.site.nav(config, files, nav)
+        return nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -180,10 +190,30 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         return context
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Escape every value in trangxa's templates, also when the news plugin is off."""
-        autoescape_project_templates(env)
+        """Offer the featured procedures to the home page; the site layer does the rest."""
+        self.site.env(env, config)
         env.globals["trangxa_featured_procedures"] = self.featured
         return env
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand the event to the site layer."""
+        return self.site.post_page(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Hand the event to the site layer."""
+        return self.site.post_template(output_content, template_name)
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Hand the event to the site layer."""
+        self.site.post_build(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Hand the event to the site layer."""
+        self.site.build_error()
 
     def _add(self, files: Files, file: File) -> None:
         """Add a generated file, refusing to hide a page of the same address in docs/."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import Literal, cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,7 +15,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from trangxa.core import clock
-from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.core.vnformat import format_number
 from trangxa.procedures.addresses import Addresses
 from trangxa.procedures.model import Procedure
@@ -23,7 +22,7 @@ from trangxa.report.config import ReportConfig, counts_procedures
 from trangxa.report.pages import ReportSite, report_pages
 from trangxa.report.periods import Mode
 from trangxa.report.statistics import figures_json, site_figures
-from trangxa.site import accessors, names, theme
+from trangxa.site import layer, names, theme
 from trangxa.site.generated import add_generated
 from trangxa.site.pages import SitePages
 
@@ -46,27 +45,40 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def __init__(self) -> None:
         self.now = clock.now()
+        self.command = "build"
+        self.dirty = False
+        # Replaced in on_config by this build's share of the site layer.
+        self.site = layer.Site(layer.SiteLayer(), leads=False)
         self.pages = SitePages(
             'Tệp "{src_uri}" trong thư mục docs trùng địa chỉ với trang thống kê tự tạo. '
             f"Đổi tên hoặc xóa tệp đó, hoặc đổi url của {names.REPORT} trong mkdocs.yml."
         )
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember the command, for the site layer when this plugin leads it."""
+        self.command, self.dirty = command, dirty
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Take the moment of counting once per build and make the template findable."""
-        theme.require_material(config)
+        self.site = layer.join(config, names.REPORT, self.command, self.dirty)
         self.now = clock.now()
         self.pages.reset()
         if self.config.enabled:
-            theme.add_theme_dir(config, TEMPLATES_DIR)
+            theme.register(config, TEMPLATES_DIR)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Hand the event to the site layer."""
+        self.site.pre_build(config)
 
     # After the news and procedures plugins have read their files in this same build.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Count every period from the posts of this build and add the pages and the JSON."""
+        self.site.files(config, files)
         if not self.config.enabled:
             return files
-        news = accessors.news(config)
+        news = self.site.build.news
         if news is None:
             raise PluginError(
                 f"Plugin {names.REPORT} đếm tin, bài của plugin {names.NEWS}, nhưng "
@@ -74,15 +86,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             )
         # The news plugin decided what is published at its own moment; using it when known
         # keeps the page's figures equal to the posts the site shows.
-        as_of = news.as_of or self.now
+        as_of = news.as_of
         procedures, procedure_urls = self._procedures(config)
         base = base_url(self.config.url)
         figures = site_figures(
-            news.published,
+            list(news.published),
             procedures,
             cast(Mode, self.config.period_mode),
             as_of,
-            news.categories,
+            list(news.categories),
             config.site_url or "",
             news.urls,
         )
@@ -101,7 +113,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def _procedures(self, config: MkDocsConfig) -> tuple[list[Procedure] | None, dict[str, str]]:
         """The procedures read in this build, and the address of each one's page by code."""
-        options = accessors.procedures_options(config)
+        options = self.site.build.procedures
         try:
             wanted = counts_procedures(self.config.procedures, options)
         except ValueError as exc:
@@ -109,7 +121,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if not wanted or options is None:
             return None, {}
         addresses = Addresses(options.url_prefix, config.use_directory_urls)
-        procedures = accessors.procedures(config)
+        procedures = list(options.records)
         return procedures, {p.code: addresses.url(addresses.procedure_src(p)) for p in procedures}
 
     def on_page_markdown(
@@ -120,10 +132,36 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Numbers written the Vietnamese way in the report template."""
+        """Numbers written the Vietnamese way in the report template; the site layer does the rest."""
+        self.site.env(env, config)
         env.filters["vn_number"] = format_number
-        autoescape_project_templates(env)
         return env
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Hand the event to the site layer, once every plugin has shaped the navigation."""
+        self.site.nav(config, files, nav)
+        return nav
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand the event to the site layer."""
+        return self.site.post_page(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Hand the event to the site layer."""
+        return self.site.post_template(output_content, template_name)
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Hand the event to the site layer."""
+        self.site.post_build(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Hand the event to the site layer."""
+        self.site.build_error()
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

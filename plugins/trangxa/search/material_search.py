@@ -8,6 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from trangxa.site import names
+
 # Material registers its plugin under this name when mkdocs.yml says `- search`.
 MATERIAL_SEARCH = "material/search"
 
@@ -21,8 +23,8 @@ def material_search_plugin(config: MkDocsConfig) -> BasePlugin[Any]:
     plugin: BasePlugin[Any] | None = config.plugins.get(MATERIAL_SEARCH)
     if plugin is None or not plugin.config.get("enabled", True):
         raise PluginError(
-            "trangxa-search cần plugin tìm kiếm của Material (ô tìm kiếm trên đầu trang): trong "
-            "mkdocs.yml, mục plugins, thêm dòng `- search` trước `- trangxa-search`."
+            f"{names.SEARCH} cần plugin tìm kiếm của Material (ô tìm kiếm trên đầu trang): trong "
+            f"mkdocs.yml, mục plugins, thêm dòng `- search` trước `- {names.SEARCH}`."
         )
     return plugin
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from trangxa.search.entries import body_document
+from trangxa.site import names
 
 # Pagefind writes its indexes and scripts here, below the site's root; worker.js expects them.
 BUNDLE_DIR = "pagefind"
@@ -34,7 +35,7 @@ def pagefind_executable() -> Path:
         path: Path = pagefind_bin.get_executable()
     except (ImportError, FileNotFoundError) as error:
         raise PluginError(
-            "trangxa-search cần chương trình Pagefind để lập chỉ mục tìm kiếm nhưng không tìm "
+            f"{names.SEARCH} cần chương trình Pagefind để lập chỉ mục tìm kiếm nhưng không tìm "
             "thấy. Cài lại trangxa (gói pagefind-bin đi kèm), ví dụ `pip install -e .`."
         ) from error
     return path

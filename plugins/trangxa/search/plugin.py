@@ -26,7 +26,7 @@ from trangxa.search.config import SearchConfig
 from trangxa.search.entries import FOLDED_SENTINEL, folded_d_words, search_entry
 from trangxa.search.material_search import material_search_plugin, use_vietnamese_separator
 from trangxa.search.pagefind_index import build_body_index, build_index, replace_material_worker
-from trangxa.site import accessors
+from trangxa.site.layer import build_of
 from trangxa.site.theme import require_material
 
 log = get_plugin_logger(__name__)
@@ -148,7 +148,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def post_texts(self, config: MkDocsConfig) -> list[tuple[str, str, str]]:
         """Address, title and HTML of each published post, for the index of post texts."""
-        news = accessors.news(config)
+        news = build_of(config).news
         found = []
         if news is None:
             return []

@@ -1,7 +1,8 @@
-"""The templates and assets trangxa adds to Material: header, footer, news pages."""
+"""The templates and assets trangxa adds to Material, and the one way to add them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,35 +15,37 @@ SCRIPT = "assets/trangxa/trangxa.js"
 PRINT_DATE_SCRIPT = "assets/trangxa/print-date.js"
 
 
-# The one way trangxa touches the theme's folders and assets: every plugin calls these.
-def add_theme_dir(config: MkDocsConfig, folder: Path) -> None:
-    """Put a template folder after the site's own overrides and before Material's."""
+def register(
+    config: MkDocsConfig,
+    folder: Path,
+    stylesheets: Sequence[str] = (),
+    scripts: Sequence[str] = (),
+) -> None:
+    """The one way a part of trangxa adds templates and assets to the site.
+
+    The folder goes after the site's own overrides (so `overrides/` can replace any of its
+    templates) and before Material's. Files in it that are not templates, such as
+    assets/trangxa/*.css, are copied into the site like Material's own. The stylesheets and
+    scripts, given by their address in the site, are loaded on every page. Asking twice
+    changes nothing, whichever plugin asks.
+    """
     dirs = config.theme.dirs
     path = str(folder)
-    if path in dirs:
-        return
-    custom = config.theme.custom_dir
-    position = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
-    dirs.insert(position, path)
+    if path not in dirs:
+        custom = config.theme.custom_dir
+        position = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
+        dirs.insert(position, path)
+    for stylesheet in stylesheets:
+        if stylesheet not in config.extra_css:
+            config.extra_css.append(stylesheet)
+    for script in scripts:
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(script)
 
 
 def template_dirs(config: MkDocsConfig) -> list[str]:
     """The template folders in the order Jinja searches them: overrides, trangxa, Material."""
     return list(config.theme.dirs)
-
-
-def add_assets(config: MkDocsConfig, stylesheet: str, script: str | None = None) -> None:
-    """Load an asset on every page, once."""
-    if stylesheet not in config.extra_css:
-        config.extra_css.append(stylesheet)
-    if script:
-        add_script(config, script)
-
-
-def add_script(config: MkDocsConfig, script: str) -> None:
-    """Load a script on every page, once, whichever plugin asks first."""
-    if script not in [str(s) for s in config.extra_javascript]:
-        config.extra_javascript.append(script)
 
 
 def require_material(config: MkDocsConfig) -> None:

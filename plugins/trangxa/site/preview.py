@@ -26,7 +26,7 @@ _YEAR = re.compile(r"(19|20)\d\d")
 
 def add_assets(config: MkDocsConfig) -> None:
     """Load the banner's script and style on every previewed page."""
-    theme.add_assets(config, STYLESHEET, SCRIPT)
+    theme.register(config, theme.THEME_DIR, [STYLESHEET], [SCRIPT])
 
 
 def write_problems(site_dir: str, problems: list[Problem]) -> None:

@@ -1,0 +1,210 @@
+"""The site layer: what every page needs, set up once per build whichever plugins a site uses.
+
+trangxa-news, trangxa-procedures and trangxa-report each call `join` in on_config and keep
+the Site it returns; from then on each hands the Site the same events, at the same priority.
+The first plugin to join a build leads it, and only the lead's calls do anything, so a site
+listing any one of the plugins, or all three in any order, gets:
+
+- the theme folder (site/templates), trangxa's stylesheet and scripts and the one print-date
+  script, and the engine's stand-in templates, registered through site.theme;
+- the checks on the header's and footer's data and the agency's links for the templates
+  (site.agency);
+- the template settings every page relies on: autoescaping of trangxa's templates, the
+  theme parts drawn once per folder (engine.fragments), Material's texts looked up once;
+- the repairs of Material's HTML (site.htmlfix) on every page and on 404.html;
+- while serving: the preview's assets and list of problems (site.preview), and the previous
+  rebuild's files kept in place (engine.serve_output);
+- the build's shared state (site.build.SiteBuild), the only thing the plugins exchange.
+
+A Site lives as long as the process and is found by the path of mkdocs.yml, so what must
+outlast one rebuild of `mkdocs serve` (compiled templates, the previous output) does; each new
+build (a new config object) starts a new SiteBuild and a new lead.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from trangxa.core.safehtml import autoescape_project_templates
+from trangxa.engine import fragments, jinja, serve_output
+from trangxa.site import agency, preview, theme
+from trangxa.site.build import SiteBuild
+from trangxa.site.htmlfix import fix_theme_html
+
+
+@dataclass
+class SiteLayer:
+    """One site's shared parts; one plugin per build (the lead) sets them up and runs them."""
+
+    compiled_templates: jinja.CompiledTemplates = field(default_factory=jinja.CompiledTemplates)
+    fragments: fragments.FragmentMemo = field(default_factory=fragments.FragmentMemo)
+    previous: serve_output.PreviousOutput = field(default_factory=serve_output.PreviousOutput)
+    build: SiteBuild = field(default_factory=SiteBuild)
+    lead: str = ""
+    command: str = "build"
+    dirty: bool = False
+    holding: bool = False
+    trust_previous: bool = True
+    filtering_kept_pages: bool = False
+    config: weakref.ref[MkDocsConfig] | None = None
+
+    @property
+    def keeps_output(self) -> bool:
+        """Unchanged pages keep their files between rebuilds of `mkdocs serve`."""
+        return self.command == "serve" and not self.dirty
+
+    def begin(self, config: MkDocsConfig, plugin: str, command: str, dirty: bool) -> bool:
+        """Start a build with the first plugin that asks; True when `plugin` leads it."""
+        if self.config is not None and self.config() is config:
+            return self.lead == plugin
+        self.config = weakref.ref(config)
+        self.lead, self.command, self.dirty = plugin, command, dirty
+        self.build = SiteBuild()
+        theme.require_material(config)
+        agency.check_site_labels(config)
+        theme.register(
+            config,
+            theme.THEME_DIR,
+            [theme.STYLESHEET],
+            [theme.SCRIPT, theme.PRINT_DATE_SCRIPT],
+        )
+        # After trangxa's folder, so it comes first: its templates stand in for trangxa's.
+        theme.register(config, fragments.TEMPLATES_DIR)
+        if command == "serve":
+            preview.add_assets(config)
+            if not self.filtering_kept_pages:
+                logging.getLogger("mkdocs.commands.build").addFilter(
+                    serve_output.KeptPageFilter(self.previous)
+                )
+                self.filtering_kept_pages = True
+        return True
+
+    def pre_build(self, config: MkDocsConfig) -> None:
+        """While serving, shield the previous output from MkDocs' cleaning (see serve_output)."""
+        self.previous.start()
+        self.holding = False
+        if self.keeps_output and self.trust_previous:
+            self.holding = serve_output.hold(config.site_dir)
+        self.trust_previous = True
+
+    def files(self, config: MkDocsConfig, files: Files) -> None:
+        """Put the previous output back; check the pages the header links to."""
+        if self.holding:
+            self.previous.mark_ns = serve_output.restore(config.site_dir)
+            self.holding = False
+        agency.check_agency_pages(config.extra, files)
+
+    def nav(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """Learn which theme parts can be drawn once per folder in this build."""
+        self.fragments.begin(config, files, nav)
+
+    def env(self, env: Environment, config: MkDocsConfig) -> None:
+        """What every template may use: escaping, the agency, Material's texts, this build."""
+        autoescape_project_templates(env)
+        fragments.add_original_templates(env)
+        jinja.use_plain_template_cache(env)
+        env.globals["trangxa_agency_links"] = agency.agency_links(config.extra)
+        env.globals["trangxa_translate"] = jinja.material_translator(
+            env, str(config.theme["language"])
+        )
+        env.globals["trangxa_fragments"] = self.fragments
+        env.globals["trangxa_site"] = self.build
+        if self.command == "serve":
+            env.bytecode_cache = self.compiled_templates
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        """List problems for the preview; drop files of pages that are gone."""
+        if self.command == "serve":
+            preview.write_problems(config.site_dir, self.build.problems())
+        if self.previous.mark_ns is not None:
+            serve_output.prune(config.site_dir, self.previous.mark_ns, self.previous.kept)
+
+
+@dataclass
+class Site:
+    """What one plugin holds of the site layer: every call does nothing unless it leads."""
+
+    layer: SiteLayer
+    leads: bool
+
+    @property
+    def build(self) -> SiteBuild:
+        """This build's shared state: what the plugins publish for each other."""
+        return self.layer.build
+
+    @property
+    def previous(self) -> serve_output.PreviousOutput:
+        """The previous rebuild's files, which the news page cache leaves in place."""
+        return self.layer.previous
+
+    def pre_build(self, config: MkDocsConfig) -> None:
+        """on_pre_build."""
+        if self.leads:
+            self.layer.pre_build(config)
+
+    def files(self, config: MkDocsConfig, files: Files) -> None:
+        """on_files, before the plugin adds its own files."""
+        if self.leads:
+            self.layer.files(config, files)
+
+    def nav(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """on_nav at priority -100, once every plugin has shaped the navigation."""
+        if self.leads:
+            self.layer.nav(config, files, nav)
+
+    def env(self, env: Environment, config: MkDocsConfig) -> None:
+        """on_env."""
+        if self.leads:
+            self.layer.env(env, config)
+
+    def post_page(self, output: str) -> str:
+        """on_post_page at priority -100: the page with Material's known faults repaired."""
+        return fix_theme_html(output) if self.leads else output
+
+    def post_template(self, output: str, template_name: str) -> str:
+        """on_post_template: 404.html gets the same repairs as every other page."""
+        if self.leads and template_name.endswith(".html"):
+            return fix_theme_html(output)
+        return output
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        """on_post_build at priority -100."""
+        if self.leads:
+            self.layer.post_build(config)
+
+    def build_error(self) -> None:
+        """on_build_error: the site folder is half written, so the next rebuild starts clean."""
+        if self.leads:
+            self.layer.trust_previous = False
+
+
+_LAYERS: dict[str, SiteLayer] = {}
+
+
+def layer_of(config: MkDocsConfig) -> SiteLayer:
+    """The site layer of the site whose mkdocs.yml this config was read from."""
+    return _LAYERS.setdefault(str(config.config_file_path), SiteLayer())
+
+
+def join(config: MkDocsConfig, plugin: str, command: str, dirty: bool) -> Site:
+    """Called by each trangxa plugin in on_config: the first one of a build sets the site up."""
+    layer = layer_of(config)
+    return Site(layer, layer.begin(config, plugin, command, dirty))
+
+
+def build_of(config: MkDocsConfig) -> SiteBuild:
+    """This build's shared state, for a plugin that only reads it (trangxa-search).
+
+    Empty when no trangxa plugin has joined this build.
+    """
+    layer = _LAYERS.get(str(config.config_file_path))
+    if layer is None or layer.config is None or layer.config() is not config:
+        return SiteBuild()
+    return layer.build
