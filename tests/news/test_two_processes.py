@@ -17,6 +17,8 @@ from tests.report.cli import BOUNDARIES, run_count
 @pytest.fixture
 def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(twoprocess, "MIN_FILES", 2)
+    # Whatever else the machine runs while the tests do.
+    monkeypatch.setattr(twoprocess, "processor_free", lambda: True)
     others = [
         thread.name for thread in threading.enumerate() if thread is not threading.main_thread()
     ]
@@ -67,3 +69,26 @@ def test_count_is_the_same_read_in_two_processes(
     assert single.code == 0
     assert split.json() == single.json()
     assert split.json()["posts"]["total"] > 4
+
+
+@pytest.mark.parametrize(("load", "free"), [(0.4, True), (1.9, True), (2.0, False), (7.5, False)])
+def test_a_second_process_only_when_a_processor_is_free(
+    monkeypatch: pytest.MonkeyPatch, load: float, free: bool
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    assert twoprocess.processor_free() is free
+    monkeypatch.setattr(twoprocess, "MIN_FILES", 2)
+    parent = os.getpid()
+    here = map_in_two(list(range(4)), lambda n: os.getpid() == parent)
+    assert here == ([True, True, False, False] if free else [True] * 4)
+
+
+def test_no_load_average_leaves_the_choice_to_the_other_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unknown() -> tuple[float, float, float]:
+        raise OSError("không có")
+
+    monkeypatch.setattr(os, "getloadavg", unknown)
+    assert twoprocess.processor_free()
