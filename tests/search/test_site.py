@@ -212,3 +212,13 @@ def test_preview_searches_without_the_index_of_post_texts(tmp_path: Path) -> Non
     assert BODY_BUNDLE_NONE in worker.read_text("utf-8")
     assert not (result.site_dir / BODY_BUNDLE_DIR).exists()
     assert (result.site_dir / BUNDLE_DIR / "pagefind.js").is_file()
+
+
+def test_full_text_index_can_be_left_out(tmp_path: Path) -> None:
+    project = copy_fixture(POSTS, tmp_path)
+    edit_config(project, "  - trangxa-search\n", "  - trangxa-search:\n      full_text: false\n")
+    site_dir = build_site(project).site_dir
+    [worker] = workers(site_dir)
+    assert BODY_BUNDLE_NONE in worker.read_text("utf-8")
+    assert not (site_dir / BODY_BUNDLE_DIR).exists()
+    assert "tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/" in indexed_pages(site_dir, BUNDLE_DIR)

@@ -130,7 +130,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         site_dir = Path(config.site_dir)
         # While serving, every rebuild would index every post's text again, and the next
         # rebuild waits for the indexing: the preview searches titles and summaries only.
-        posts = [] if self.serving else self.post_texts(config)
+        posts = [] if self.serving or not self.config.full_text else self.post_texts(config)
         replace_material_worker(site_dir, with_body_index=bool(posts))
         self.texts = {}
         if not self.serving:
