@@ -79,11 +79,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         # This build's feed files, and the process that writes the site (see on_env).
         self.feeds: list[File] = []
         self.pid = os.getpid()
-        self.pages = SitePages(
-            'Trang "{src_uri}" trong thư mục docs trùng địa chỉ với trang danh sách tin bài tự '
-            "tạo. Đổi tên hoặc xóa tệp trong docs, hoặc đổi url_prefix của "
-            f"{names.NEWS} trong mkdocs.yml."
-        )
+        self.pages = SitePages(problems.PAGE_REFUSAL)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether drafts should be shown (serve) or left out (build)."""
@@ -129,8 +125,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             raise PluginError(unexpected_message(exc)) from exc
         self.reported_links.pairs = self.state.reported_links
         problems.log_problems(self.state, fail=self.command != "serve")
-        self.site.build.news = problems.offer(self.state, self.config)
-        self.site.build.publish_problems(names.NEWS, problems.preview_problems(self.state))
+        problems.publish(self.site.build, self.state, self.config)
         self.pages.reset()
         if self.state.sections is not None:
             for listing in news_pages(self.state.sections, self.config):

@@ -10,9 +10,17 @@ from trangxa.core.problems import Problem
 from trangxa.core.walk import is_routine
 from trangxa.news.config import NewsConfig
 from trangxa.news.state import NewsState
-from trangxa.site.build import NewsOffer
+from trangxa.site import names
+from trangxa.site.build import NewsOffer, SiteBuild
 
 log = get_plugin_logger(__name__)
+
+# When a page in docs/ has the address of a listing page the news plugin makes.
+PAGE_REFUSAL = (
+    'Trang "{src_uri}" trong thư mục docs trùng địa chỉ với trang danh sách tin bài tự tạo. '
+    "Đổi tên hoặc xóa tệp trong docs, hoặc đổi url_prefix của "
+    f"{names.NEWS} trong mkdocs.yml."
+)
 
 
 def log_problems(news: NewsState, fail: bool) -> None:
@@ -37,6 +45,12 @@ def preview_problems(news: NewsState) -> list[Problem]:
     """What the preview lists on every page: errors, warnings, files skipped for a reason."""
     skipped = [p for p in news.collection.skipped if not is_routine(p)]
     return [*news.errors, *news.warnings, *skipped]
+
+
+def publish(build: SiteBuild, news: NewsState, config: NewsConfig) -> None:
+    """Hand this build's news and its problems to the other plugins and the preview."""
+    build.news = offer(news, config)
+    build.publish_problems(names.NEWS, preview_problems(news))
 
 
 def offer(news: NewsState, config: NewsConfig) -> NewsOffer:
