@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
-class NewsPlugin(BasePlugin[NewsConfig]):
+class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
     """Thin wrapper: each event hands its work to a plain function in trangxa.news."""
 
     supports_multiple_instances = False
@@ -98,10 +98,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         if self.config.enabled:
             check_news_settings(self.config)
         return config
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Hand the event to the site layer."""
-        self.site.pre_build(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Read every post and add its page, its attachments and the listing pages."""
@@ -257,12 +253,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         if key is not None:
             self.cache.pages[key] = output
         return output
-
-    def on_post_template(
-        self, output_content: str, *, template_name: str, config: MkDocsConfig
-    ) -> str | None:
-        """Hand the event to the site layer."""
-        return self.site.post_template(output_content, template_name)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

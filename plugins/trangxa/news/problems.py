@@ -57,6 +57,4 @@ def offer(news: NewsState, config: NewsConfig) -> NewsOffer:
     """The news of this build as the other plugins may see it (see site/build.py)."""
     as_of = news.now or clock.now()
     collection = news.collection
-    return NewsOffer(
-        tuple(collection.published), as_of, tuple(config.categories), collection.urls
-    )
+    return NewsOffer(tuple(collection.published), as_of, tuple(config.categories), collection.urls)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -61,7 +61,7 @@ def error_summary(errors: list[Problem]) -> str:
     )
 
 
-class ProceduresPlugin(BasePlugin[ProceduresConfig]):
+class ProceduresPlugin(layer.SiteEvents, BasePlugin[ProceduresConfig]):
     """Reads procedures/*.yml and adds their pages to the site."""
 
     def __init__(self) -> None:
@@ -100,10 +100,6 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             bool(self.config.enabled), self.config.url_prefix, tuple(self.procedures)
         )
         self.site.build.publish_problems(names.PROCEDURES, self.problems)
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Hand the event to the site layer."""
-        self.site.pre_build(config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Load every record, stop on any error, and add the generated pages and the feed."""
@@ -169,12 +165,6 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             self.pages.add(files, config, procedure_page(p, by_code, settings), sources)
         return files
 
-    @event_priority(-100)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Hand the event to the site layer, once every plugin has shaped the navigation."""
-        self.site.nav(config, files, nav)
-        return nav
-
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -194,26 +184,6 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.site.env(env, config)
         env.globals["trangxa_featured_procedures"] = self.featured
         return env
-
-    @event_priority(-100)
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Hand the event to the site layer."""
-        return self.site.post_page(output)
-
-    def on_post_template(
-        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
-    ) -> str | None:
-        """Hand the event to the site layer."""
-        return self.site.post_template(output_content, template_name)
-
-    @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Hand the event to the site layer."""
-        self.site.post_build(config)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        """Hand the event to the site layer."""
-        self.site.build_error()
 
     def _add(self, files: Files, file: File) -> None:
         """Add a generated file, refusing to hide a page of the same address in docs/."""

@@ -38,7 +38,7 @@ def base_url(url: str) -> str:
     return f"{folder}/" if folder else ""
 
 
-class ReportPlugin(BasePlugin[ReportConfig]):
+class ReportPlugin(layer.SiteEvents, BasePlugin[ReportConfig]):
     """Thin wrapper: the counting is trangxa.report.count, the same as `trangxa count`."""
 
     supports_multiple_instances = False
@@ -66,10 +66,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.config.enabled:
             theme.register(config, TEMPLATES_DIR)
         return config
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Hand the event to the site layer."""
-        self.site.pre_build(config)
 
     # After the news and procedures plugins have read their files in this same build.
     @event_priority(-50)
@@ -136,32 +132,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.site.env(env, config)
         env.filters["vn_number"] = format_number
         return env
-
-    @event_priority(-100)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Hand the event to the site layer, once every plugin has shaped the navigation."""
-        self.site.nav(config, files, nav)
-        return nav
-
-    @event_priority(-100)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Hand the event to the site layer."""
-        return self.site.post_page(output)
-
-    def on_post_template(
-        self, output_content: str, *, template_name: str, config: MkDocsConfig
-    ) -> str | None:
-        """Hand the event to the site layer."""
-        return self.site.post_template(output_content, template_name)
-
-    @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Hand the event to the site layer."""
-        self.site.post_build(config)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        """Hand the event to the site layer."""
-        self.site.build_error()
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

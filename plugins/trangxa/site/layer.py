@@ -1,7 +1,8 @@
 """The site layer: what every page needs, set up once per build whichever plugins a site uses.
 
 trangxa-news, trangxa-procedures and trangxa-report each call `join` in on_config and keep
-the Site it returns; from then on each hands the Site the same events, at the same priority.
+the Site it returns; from then on each hands the Site the same events, at the same priority
+(SiteEvents holds those a plugin passes on unchanged).
 The first plugin to join a build leads it, and only the lead's calls do anything, so a site
 listing any one of the plugins, or all three in any order, gets:
 
@@ -29,8 +30,10 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from trangxa.core.safehtml import autoescape_project_templates
 from trangxa.engine import fragments, jinja, serve_output
@@ -183,6 +186,50 @@ class Site:
         """on_build_error: the site folder is half written, so the next rebuild starts clean."""
         if self.leads:
             self.layer.trust_previous = False
+
+
+class SiteEvents:
+    """The events a trangxa plugin hands to its Site unchanged, as plugin methods.
+
+    news, procedures and report name it first among their base classes. A plugin with work
+    of its own in one of these events defines the event itself and calls its Site there,
+    at the same priority.
+    """
+
+    site: Site
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Hand the event to the site layer."""
+        self.site.pre_build(config)
+
+    # Last of all plugins, so the navigation is final.
+    @event_priority(-100)
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        """Hand the event to the site layer."""
+        self.site.nav(config, files, nav)
+        return nav
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand the event to the site layer."""
+        return self.site.post_page(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Hand the event to the site layer."""
+        return self.site.post_template(output_content, template_name)
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Hand the event to the site layer."""
+        self.site.post_build(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Hand the event to the site layer."""
+        self.site.build_error()
 
 
 _LAYERS: dict[str, SiteLayer] = {}
