@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
-from trangxa.engine import prerender
+from trangxa.engine import pagesteps, prerender
 
 from tests.sitebuild import BuildResult, build_site, copy_fixture
 
@@ -81,10 +81,10 @@ def both_ways(project: Path, strict: bool = True) -> tuple[BuildResult, BuildRes
     set_parallel(project, True)
     split = build_site(project, strict=strict, site_dir=project / "split")
     # MkDocs keeps plugin instances from build to build: read this before the next one.
-    written = set(news(split).written_by_child)
+    written = set(news(split).shortcuts.written_by_child)
     set_parallel(project, False)
     single = build_site(project, strict=strict, site_dir=project / "single")
-    assert not news(single).written_by_child
+    assert not news(single).shortcuts.written_by_child
     return split, single, written
 
 
@@ -120,7 +120,7 @@ def test_a_failing_second_process_leaves_its_work_to_the_first(
         raise RuntimeError("hỏng giữa chừng")
 
     # Only the second process renders through this function; the first never calls it.
-    monkeypatch.setattr(prerender, "_build", broken)
+    monkeypatch.setattr(pagesteps, "build_page", broken)
     split, single, written = both_ways(project)
     assert not written
     assert every_file(split.site_dir) == every_file(single.site_dir)
@@ -135,14 +135,14 @@ def test_unknown_plugins_keep_the_build_in_one_process(project: Path) -> None:
     result = build_site(project)
     assert result.config is not None
     assert not prerender.can_split(result.config, 1000)
-    assert not news(result).written_by_child
+    assert not news(result).shortcuts.written_by_child
     config.write_text(
         config.read_text(encoding="utf-8").replace("  - tags\n", ""), encoding="utf-8"
     )
     result = build_site(project)
     assert result.config is not None
     assert prerender.can_split(result.config, 1000)
-    assert news(result).written_by_child
+    assert news(result).shortcuts.written_by_child
 
 
 def test_a_running_thread_keeps_the_build_in_one_process(

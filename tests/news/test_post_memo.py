@@ -8,8 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from trangxa.commands.site import CACHE_FILE, load_site
+from trangxa.commands.site import load_site
 from trangxa.core.dates import VN_TZ
+from trangxa.engine.postmemo import CACHE_FILE
 from trangxa.news.collect import PostMemo, collect_posts
 
 from tests.sitebuild import copy_fixture

@@ -43,7 +43,7 @@ def serve_build(project: Path, site: str) -> BuildResult:
 def uncached_build(project: Path, site: str) -> BuildResult:
     """The same build with an empty cache, as a first start of the server would do."""
     first = serve_build(project, site)
-    news_plugin(first).cache = RenderCache()
+    news_plugin(first).shortcuts.cache = RenderCache()
     return serve_build(project, site)
 
 
@@ -64,12 +64,12 @@ def test_unchanged_rebuild_reuses_pages_and_gives_the_same_output(project: Path)
     before = outputs(first.site_dir)
     written = (first.site_dir / POST_PAGE).stat().st_mtime_ns
     again = serve_build(project, "one")
-    cache = news_plugin(again).cache
+    cache = news_plugin(again).shortcuts.cache
     assert cache.hits > 0 and cache.misses == 0
     assert outputs(again.site_dir) == before
     # The page was left as the first build wrote it, not written again.
     assert (again.site_dir / POST_PAGE).stat().st_mtime_ns == written
-    assert news_plugin(again).site.previous.kept
+    assert news_plugin(again).site.shortcuts.previous.kept
     assert_same_as_fresh(project, again)
 
 
@@ -87,7 +87,7 @@ def test_edited_post_is_rebuilt_everywhere_it_shows(project: Path) -> None:
     # While serving, the scheduled post and the draft are listed too: this post is on page 2.
     assert "Từ tháng 4, toàn thể người dân" in again.read("tin-tuc/trang/2/index.html")
     assert "Từ tháng 4" in again.read("tin-tuc/chuyen-muc/cai-cach-hanh-chinh/index.html")
-    assert news_plugin(again).cache.hits > 0
+    assert news_plugin(again).shortcuts.cache.hits > 0
     assert_same_as_fresh(project, again)
 
 
@@ -151,7 +151,7 @@ def test_warnings_are_repeated_on_every_rebuild(project: Path) -> None:
     )
     first = serve_build(project, "one")
     again = serve_build(project, "one")
-    assert news_plugin(again).cache.hits > 0
+    assert news_plugin(again).shortcuts.cache.hits > 0
 
     def about_link(result: BuildResult) -> list[str]:
         return [m for m in result.messages if "khong-co.md" in m]
@@ -215,7 +215,7 @@ def test_kept_pages_are_not_announced_as_skipped(project: Path) -> None:
         again = serve_build(project, "one")
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-    assert len(news_plugin(again).site.previous.kept) > 10
+    assert len(news_plugin(again).site.shortcuts.previous.kept) > 10
     assert not [notice for notice in notices if notice.startswith("Page skipped")]
 
 
@@ -236,6 +236,6 @@ def test_rebuild_after_a_failed_one_writes_every_page(project: Path) -> None:
         serve_build(project, "one")
     template.write_text("<p>Chân trang đã sửa</p>\n", encoding="utf-8")
     again = serve_build(project, "one")
-    assert not news_plugin(again).site.previous.kept
+    assert not news_plugin(again).site.shortcuts.previous.kept
     assert "Chân trang đã sửa" in again.read(POST_PAGE)
     assert_same_as_fresh(project, again)

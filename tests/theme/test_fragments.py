@@ -46,7 +46,9 @@ class Counts:
 
 def counts(result: BuildResult) -> Counts:
     assert result.config is not None
-    memo: FragmentMemo = layer_of(result.config).fragments
+    shortcuts = layer_of(result.config).shortcuts
+    assert shortcuts is not None
+    memo: FragmentMemo = shortcuts.fragments
     return Counts(memo.hits, memo.misses, set(memo.occupied))
 
 

@@ -7,22 +7,17 @@ from __future__ import annotations
 
 import argparse
 import gc
-import pickle
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import trangxa
+from trangxa import engine
 from trangxa.core import clock
-from trangxa.news.collect import PostCollection, PostMemo, collect_posts
+from trangxa.news.collect import PostCollection, collect_posts
 
-CACHE_FILE = ".cache/trangxa/posts.pickle"
-# Raised whenever what is stored (the Post class) changes shape; 5 holds posts without body,
-# 6 adds pin and the updated date, 7 leaves out what each build adds (news.shown).
-CACHE_FORMAT = 7
+# Where the memo lives, relative to the folder of mkdocs.yml (see trangxa.engine.postmemo).
+CACHE_FILE = engine.POSTS_MEMO_FILE
 
 
 def read_posts(
@@ -37,9 +32,9 @@ def read_posts(
 
     before_saving is given the posts before the memo is written, so they may be used meanwhile.
     """
-    cache = PostMemoFile(root / CACHE_FILE, (tuple(categories), clock.today()))
+    cache = engine.posts_memo_file(root, (tuple(categories), clock.today()))
     with collector_paused():
-        memo = cache.load()
+        memo = cache.load() if cache is not None else None
         # Commands count and list posts but never render them: no body, and the first
         # reading of a large site shared with a second process.
         collection = collect_posts(
@@ -48,12 +43,12 @@ def read_posts(
             categories,
             now,
             memo,
-            parallel=True,
+            parallel=cache is not None,
             keep_body=False,
         )
         if before_saving is not None:
             before_saving(collection)
-        if collection.parsed:
+        if cache is not None and memo is not None and collection.parsed:
             cache.save(memo)
     return collection
 
@@ -73,47 +68,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-@dataclass
-class PostMemoFile:
-    """The posts memo on disk, valid for one trangxa version, category list and day."""
-
-    path: Path
-    key: tuple[object, ...]
-
-    def load(self) -> PostMemo:
-        """The stored memo, or an empty one when absent, unreadable or made for other settings."""
-        try:
-            with self.path.open("rb") as handle:
-                stored = pickle.load(handle)
-        except FileNotFoundError:
-            return {}
-        except Exception:
-            # A cut-off or damaged file raises almost anything while unpickling.
-            print(
-                f"Cảnh báo: bộ nhớ đệm {CACHE_FILE} bị hỏng nên được bỏ đi và tạo lại.",
-                file=sys.stderr,
-            )
-            return {}
-        if not isinstance(stored, dict) or stored.get("header") != self._header():
-            return {}
-        memo: PostMemo = stored["memo"]
-        return memo
-
-    def save(self, memo: PostMemo) -> None:
-        """Write the memo; a read-only site folder only means the next run parses again."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(".tmp")
-            with partial.open("wb") as handle:
-                pickle.dump({"header": self._header(), "memo": memo}, handle, protocol=5)
-            partial.replace(self.path)
-        except OSError:
-            return
-
-    def _header(self) -> tuple[object, ...]:
-        return (trangxa.__version__, CACHE_FORMAT, self.key)
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:

@@ -25,15 +25,12 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, Pipe
-from typing import Any
 
-from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
+from trangxa.engine import pagesteps
 from trangxa.engine.cache import CacheKey, RenderedContent, digest, nav_outline
 from trangxa.engine.render import PostPage
 from trangxa.site import names
@@ -248,7 +245,7 @@ def _run_child(
     """MkDocs' two passes over the child's posts: read and convert, then render and write."""
     _silence_logging()
     for page in pages:
-        _populate(page, config, files)
+        pagesteps.populate_page(page, config, files)
         cache, key = page.cache, page.content_key
         stored = cache.contents.get(key) if cache is not None and key is not None else None
         if stored is not None:
@@ -256,51 +253,11 @@ def _run_child(
     # Pages in the navigation show each other's titles: make them known here as in the parent.
     for in_nav in nav.pages:
         if in_nav.content is None:
-            _populate(in_nav, config, files)
+            pagesteps.populate_page(in_nav, config, files)
     connection.send(("context", context_key(nav)))
     env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     for page in pages:
         key = page_key(page)
-        _build(page, config, doc_files, nav, env)
+        pagesteps.build_page(page, config, doc_files, nav, env)
         connection.send(("page", page.file.src_uri, key))
-
-
-# Mirrors MkDocs' private _populate_page, without its --dirty check and error logging:
-# https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/commands/build.py#L147-L182
-# (ProperDocs 1.6.7: properdocs/commands/build.py, _populate_page, the same steps).
-# `_current_page` is private too; MkDocs sets it around every page's events.
-def _populate(page: Page, config: MkDocsConfig, files: Files) -> None:
-    config._current_page = page
-    try:
-        page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
-        assert page.markdown is not None
-        page.markdown = config.plugins.on_page_markdown(
-            page.markdown, page=page, config=config, files=files
-        )
-        page.render(config, files)
-        assert page.content is not None
-        page.content = config.plugins.on_page_content(
-            page.content, page=page, config=config, files=files
-        )
-    finally:
-        config._current_page = None
-
-
-# Mirrors MkDocs' private _build_page for an included page, without its --dirty check, error
-# logging and skipping of empty output (the child's pages are never empty):
-# https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/commands/build.py#L185-L246
-# (ProperDocs 1.6.7: properdocs/commands/build.py, _build_page, the same steps).
-def _build(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigation, env: Any) -> None:
-    config._current_page = page
-    page.active = True
-    try:
-        context = get_context(nav, doc_files, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
-        write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-    finally:
-        page.active = False
-        config._current_page = None

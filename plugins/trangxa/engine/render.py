@@ -59,16 +59,21 @@ class _Converter:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         md = self.parser(config)
         md.reset()
+        # https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/structure/pages.py#L522 (_register: #L534)
         raw_html = mkdocs_pages._RawHTMLPreprocessor()
         raw_html._register(md)
+        # https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/structure/pages.py#L329 (_register: #L342)
         anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
         anchors._register(md)
+        # https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/structure/pages.py#L346 (_register: #L518)
         relative_paths = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
         relative_paths._register(md)
+        # https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/structure/pages.py#L552 (_register: #L563)
         title = mkdocs_pages._ExtractTitleTreeprocessor()
         title._register(md)
         page.content = md.convert(page.markdown)
         page.toc = get_toc(getattr(md, "toc_tokens", []))
+        # https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/structure/pages.py#L287
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
@@ -128,7 +133,7 @@ def heading_slugger(config: MkDocsConfig) -> Callable[[str, str], str]:
     return cast(Callable[[str, str], str], slugify)
 
 
-def render_heading(page: Page, title: str, config: MkDocsConfig) -> None:
+def heading_without_markdown(page: Page, title: str, config: MkDocsConfig) -> None:
     """What Page.render makes of a page whose whole Markdown is `# title`, without Markdown.
 
     Listings outnumber posts by half; handing each to Markdown just to turn one heading into
@@ -140,5 +145,6 @@ def render_heading(page: Page, title: str, config: MkDocsConfig) -> None:
     page.toc = get_toc([{"level": 1, "id": anchor, "name": escaped, "children": []}])
     page.present_anchor_ids = {anchor}
     page.links_to_anchors = {}
-    # Private: Page.title reads it, as after MkDocs' own render.
+    # Private: Page.title reads it, as after MkDocs' own render:
+    # https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/structure/pages.py#L57
     page._title_from_render = title

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from trangxa import engine
 from trangxa.console import reading
 from trangxa.core.problems import ContentError, Problem
 from trangxa.core.walk import walk_folder
-from trangxa.engine.twoprocess import map_in_two
 from trangxa.news.post import Post, read_post
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -85,7 +85,7 @@ def _read_all(
         return _parse(item, allowed, keep_body)
 
     def parse_all(items: list[tuple[str, Path]]) -> list[Post | Problem]:
-        return map_in_two(items, parse) if parallel else [parse(item) for item in items]
+        return engine.map_in_two(items, parse) if parallel else [parse(item) for item in items]
 
     if memo is None:
         return parse_all([(source, path) for path, source in files])

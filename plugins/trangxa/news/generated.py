@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, InclusionLevel
 
-from trangxa.engine.render import PostPage
+from trangxa import engine
 from trangxa.news.state import NewsState
 
 
@@ -20,18 +20,9 @@ def generated_files(state: NewsState, config: MkDocsConfig, root: Path) -> list[
     files = []
     for uri, post in state.posts_by_uri.items():
         file = File.generated(config, uri, content=post.body, inclusion=InclusionLevel.NOT_IN_NAV)
-        PostPage(None, file, config)
+        engine.post_page(file, config)
         files.append(file)
     for uri, path in state.attachment_sources.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
-
-def post_pages(state: NewsState, files: Files) -> list[PostPage]:
-    """The page objects of the shown posts, in the order MkDocs builds them."""
-    pages = []
-    for uri in state.posts_by_uri:
-        file = files.get_file_from_path(uri)
-        if file is not None and isinstance(file.page, PostPage):
-            pages.append(file.page)
-    return pages

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,12 +16,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from trangxa import engine
 from trangxa.core import clock
 from trangxa.core.problems import unexpected_message
 from trangxa.core.safehtml import safe_text
-from trangxa.engine import pagecache
-from trangxa.engine.cache import CacheKey, RenderCache
-from trangxa.engine.pagecache import PageCacheState
 from trangxa.news import (
     feedlists,
     feeds,
@@ -34,7 +31,6 @@ from trangxa.news import (
     templating,
 )
 from trangxa.news.authors import load_authors
-from trangxa.news.collect import PostMemo
 from trangxa.news.config import NewsConfig
 from trangxa.news.images import missing_alt_problems
 from trangxa.news.links import ReportedLinks
@@ -47,7 +43,7 @@ if TYPE_CHECKING:
     # Only a build uses these; `trangxa count` loads this plugin and should not pay for them.
     from mkdocs.livereload import LiveReloadServer
 
-    from trangxa.engine import prerender
+    from trangxa.engine import Shortcuts
 
 log = get_plugin_logger(__name__)
 
@@ -63,16 +59,8 @@ class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
         self.state = state.NewsState()
         # Replaced in on_config by this build's share of the site layer.
         self.site = layer.Site(layer.SiteLayer(), leads=False)
-        # Kept across rebuilds of `mkdocs serve` only: a plain build always renders everything.
-        self.cache = RenderCache()
-        self.page_cache = PageCacheState()
-        self.post_memo: PostMemo = {}
-        self.post_memo_key: tuple[object, ...] = ()
-        self.split: prerender.Split | None = None
-        self.split_lookups = PageCacheState()
-        self.written_by_child: set[str] = set()
-        self.split_context = ""
-        self.split_nav: Navigation | None = None
+        # The engine's shortcuts, kept across rebuilds of `mkdocs serve`; None when switched off.
+        self.shortcuts: Shortcuts | None = None
         # Preview only: the address each post had, so a post that breaks keeps its address.
         self.known_urls: dict[str, str] = {}
         self.reported_links = ReportedLinks()
@@ -90,6 +78,9 @@ class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start each build with fresh state and the site layer set up."""
         self.site = layer.join(config, names.NEWS, self.command, self.dirty)
+        self.shortcuts = engine.shortcuts_for(
+            self.shortcuts, self.state, self.command, self.site.shortcuts
+        )
         posts_dir = Path(config.config_file_path).parent / self.config.posts_dir
         # Each load of mkdocs.yml gives fresh options, so this merges once per load.
         self.config.authors = load_authors(posts_dir, dict(self.config.authors))
@@ -107,12 +98,9 @@ class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
         root = Path(config.config_file_path).parent
         show_unpublished = self.command == "serve" and self.config.drafts_on_serve
         memo = None
-        if self.command == "serve":
+        if self.shortcuts is not None:
             # A post's checks depend on the configured categories and on today's date.
-            key = (tuple(self.config.categories), clock.today())
-            if key != self.post_memo_key:
-                self.post_memo, self.post_memo_key = {}, key
-            memo = self.post_memo
+            memo = self.shortcuts.post_memo((tuple(self.config.categories), clock.today()))
         try:
             self.state = state.load(
                 root, self.config, clock.now(), show_unpublished, memo, Path(config.docs_dir)
@@ -146,31 +134,10 @@ class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Serving: reuse the previous rebuild's work. Building: hand posts to a second process."""
-        from trangxa.engine import prerender
-
-        self.page_cache = PageCacheState()
-        self.split, self.written_by_child = None, set()
         self.site.nav(config, files, nav)
-        if self.command == "serve":
-            self.page_cache = pagecache.prepare_cache(self.cache, self.state, config, files, nav)
-        elif self.config.parallel and prerender.can_split(config, len(self.state.posts_by_uri)):
-            self.split_lookups = pagecache.prepare_cache(self.cache, self.state, config, files, nav)
-            self.split_lookups.enabled = False
-            self.split = prerender.start(
-                prerender.child_pages(generated.post_pages(self.state, files)),
-                self.child_page_key,
-                config,
-                files,
-                nav,
-            )
-            self.cache.feed = self.split.content
-            self.split_nav = nav
+        if self.shortcuts is not None:
+            self.shortcuts.nav(self.state, config, files, nav, self.config.parallel)
         return nav
-
-    def child_page_key(self, page: Page) -> CacheKey | None:
-        """Key of a finished post page, the same in both processes for the same inputs."""
-        post = self.state.posts_by_uri[page.file.src_uri]
-        return pagecache.post_page_key(self.cache, self.split_lookups, self.state, post)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -181,11 +148,8 @@ class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
         if post is not None:
             page.meta.update(pagemeta.post_meta(post))
         self.pages.set_meta(page)
-        if self.split is not None and src in self.split.sources:
-            # Most likely the second process writes this page; on_page_context confirms it.
-            page.meta["template"] = pagecache.CACHED_TEMPLATE
-        if self.page_cache.enabled:
-            pagecache.look_up_page(self.cache, self.page_cache, self.state, page)
+        if self.shortcuts is not None:
+            self.shortcuts.page_markdown(page)
         return markdown
 
     def on_page_content(
@@ -201,7 +165,7 @@ class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Offer the news and the date filters to templates; while serving, reuse compiled ones."""
+        """Offer the news and the date filters to templates."""
         self.site.env(env, config)
         templating.register_template_helpers(env, self.state, self.config)
         if self.feeds and os.getpid() == self.pid:
@@ -209,11 +173,8 @@ class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
             # process of engine.prerender runs this event too but writes no feed.
             listings = feedlists.feed_listings(self.state, self.config)
             feeds.fill_feeds(self.feeds, listings, config, self.config.feed_items)
-        if self.split is not None and self.split_nav is not None:
-            from trangxa.engine import prerender
-
-            # Every page is read and converted by now: the view the child must have had too.
-            self.split_context = prerender.context_key(self.split_nav)
+        if self.shortcuts is not None:
+            self.shortcuts.env()
         return env
 
     # Before other plugins read the page's context.
@@ -224,61 +185,34 @@ class NewsPlugin(layer.SiteEvents, BasePlugin[NewsConfig]):
         """Hand a post or a listing page its data, and each page its feed links."""
         context = templating.page_context(context, page, self.state, self.config)
         self.pages.add_data(context, page)
-        extra = cast(dict[str, Any], context)
-        src = page.file.src_uri
-        cached = self.page_cache.outputs.get(src)
-        if cached is not None:
-            extra["trangxa_cached_output"] = cached
-        if self.split is not None and src in self.split.sources:
-            written = self.split.page_key(src, self.split_context)
-            if written is not None and written == self.child_page_key(page):
-                self.written_by_child.add(src)
-                extra["trangxa_cached_output"] = ""
-            else:
-                extra["trangxa_fallback_template"] = pagemeta.POST_TEMPLATE
+        if self.shortcuts is not None:
+            self.shortcuts.page_context(context, page, pagemeta.POST_TEMPLATE)
         return context
 
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Repaired by the site layer; while serving, keep the result or the page's old file."""
         output = self.site.post_page(output)
-        src = page.file.src_uri
-        if src in self.page_cache.outputs:
-            # Same page as the previous rebuild wrote: an empty output makes MkDocs skip it.
-            return "" if self.site.previous.keep(src, page.file.abs_dest_path) else output
-        if src in self.written_by_child:
-            self.site.previous.kept_sources.add(src)
-            return ""
-        key = self.page_cache.pending.get(src)
-        if key is not None:
-            self.cache.pages[key] = output
+        if self.shortcuts is None:
+            return output
+        finished = self.shortcuts.finished_output(output, page)
+        if finished is not None:
+            return finished
+        self.shortcuts.keep_output(output, page)
         return output
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Wait for the second process, then let the site layer finish the site folder."""
-        self.end_split()
+        if self.shortcuts is not None:
+            self.shortcuts.end_split()
         self.site.post_build(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         """After a failed rebuild the site folder is half written: the next one starts clean."""
         self.site.build_error()
-        if self.split is not None:
-            os.kill(self.split.pid, signal.SIGTERM)
-        self.end_split()
-
-    def end_split(self) -> None:
-        """Wait for the second process; what it could not do, this process did."""
-        if self.split is None:
-            return
-        failure = self.split.finish()
-        if failure:
-            log.info(
-                "Tiến trình dựng phụ dừng giữa chừng; các trang còn lại đã được dựng trong tiến "
-                f"trình chính.\n{failure}"
-            )
-        self.split = None
-        self.cache.feed = None
+        if self.shortcuts is not None:
+            self.shortcuts.build_error()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -10,6 +10,7 @@ and summary; a second index holds their whole text, asked when the first finds f
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
@@ -22,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from trangxa import engine
 from trangxa.search.config import SearchConfig
 from trangxa.search.entries import FOLDED_SENTINEL, folded_d_words, search_entry
 from trangxa.search.material_search import material_search_plugin, use_vietnamese_separator
@@ -31,6 +33,9 @@ from trangxa.site.theme import require_material
 
 log = get_plugin_logger(__name__)
 
+
+# The index Material's search plugin writes, with the words of every page it indexed.
+MATERIAL_INDEX = "search/search_index.json"
 
 # Where Material's page template opens the page's own content.
 CONTENT_OPENING = '<article class="md-content__inner md-typeset">'
@@ -63,8 +68,18 @@ def mark_for_index(output: str, page: Page) -> str:
     )
 
 
-def _skip_page(page: Page) -> None:
-    """Stands in for Material's indexer: the index is Pagefind's, built after the site."""
+def empty_material_index(site_dir: Path) -> None:
+    """Leave no page in the index Material wrote: Pagefind's index answers the search box.
+
+    Written as Material writes it (compact JSON), so it is the same file whichever way the
+    index was left empty.
+    """
+    path = site_dir / MATERIAL_INDEX
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = []
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -72,6 +87,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        # Whether Material's search plugin indexes every page in this build (shortcuts off).
+        self.material_indexes = False
         self.indexing: threading.Thread | None = None
         # Address and HTML of every page's text by source file, for the index of post texts.
         self.texts: dict[str, tuple[str, str]] = {}
@@ -99,9 +116,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # The previous rebuild's indexing must be done before this build moves its output.
         self.wait_for_index()
         self.texts = {}
+        self.material_indexes = False
         if self.config.enabled:
-            material: Any = material_search_plugin(config)
-            material.search_index.add_entry_from_context = _skip_page
+            self.material_indexes = not engine.skip_material_index(material_search_plugin(config))
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the post template the text search indexes of a post."""
@@ -128,6 +145,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return
         site_dir = Path(config.site_dir)
+        if self.material_indexes:
+            empty_material_index(site_dir)
         # While serving, every rebuild would index every post's text again, and the next
         # rebuild waits for the indexing: the preview searches titles and summaries only.
         posts = [] if self.serving or not self.config.full_text else self.post_texts(config)

@@ -10,11 +10,11 @@ listing any one of the plugins, or all three in any order, gets:
   script, and the engine's stand-in templates, registered through site.theme;
 - the checks on the header's and footer's data and the agency's links for the templates
   (site.agency);
-- the template settings every page relies on: autoescaping of trangxa's templates, the
-  theme parts drawn once per folder (engine.fragments), Material's texts looked up once;
+- the template settings every page relies on: autoescaping of trangxa's templates;
 - the repairs of Material's HTML (site.htmlfix) on every page and on 404.html;
-- while serving: the preview's assets and list of problems (site.preview), and the previous
-  rebuild's files kept in place (engine.serve_output);
+- while serving: the preview's assets and list of problems (site.preview);
+- the engine's site-wide shortcuts, unless switched off (engine.siteshortcuts: theme parts
+  drawn once per folder, Material's texts looked up once, the previous rebuild's files kept);
 - the build's shared state (site.build.SiteBuild), the only thing the plugins exchange.
 
 A Site lives as long as the process and is found by the path of mkdocs.yml, so what must
@@ -24,9 +24,9 @@ build (a new config object) starts a new SiteBuild and a new lead.
 
 from __future__ import annotations
 
-import logging
 import weakref
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,40 +35,33 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from trangxa import engine
 from trangxa.core.safehtml import autoescape_project_templates
-from trangxa.engine import fragments, jinja, serve_output
 from trangxa.site import agency, preview, theme
 from trangxa.site.build import SiteBuild
 from trangxa.site.htmlfix import fix_theme_html
+
+if TYPE_CHECKING:
+    from trangxa.engine import SiteShortcuts
 
 
 @dataclass
 class SiteLayer:
     """One site's shared parts; one plugin per build (the lead) sets them up and runs them."""
 
-    compiled_templates: jinja.CompiledTemplates = field(default_factory=jinja.CompiledTemplates)
-    fragments: fragments.FragmentMemo = field(default_factory=fragments.FragmentMemo)
-    previous: serve_output.PreviousOutput = field(default_factory=serve_output.PreviousOutput)
     build: SiteBuild = field(default_factory=SiteBuild)
     lead: str = ""
     command: str = "build"
-    dirty: bool = False
-    holding: bool = False
-    trust_previous: bool = True
-    filtering_kept_pages: bool = False
+    # The engine's site-wide shortcuts, kept while serving; None when switched off.
+    shortcuts: SiteShortcuts | None = None
     config: weakref.ref[MkDocsConfig] | None = None
-
-    @property
-    def keeps_output(self) -> bool:
-        """Unchanged pages keep their files between rebuilds of `mkdocs serve`."""
-        return self.command == "serve" and not self.dirty
 
     def begin(self, config: MkDocsConfig, plugin: str, command: str, dirty: bool) -> bool:
         """Start a build with the first plugin that asks; True when `plugin` leads it."""
         if self.config is not None and self.config() is config:
             return self.lead == plugin
         self.config = weakref.ref(config)
-        self.lead, self.command, self.dirty = plugin, command, dirty
+        self.lead, self.command = plugin, command
         self.build = SiteBuild()
         theme.require_material(config)
         agency.check_site_labels(config)
@@ -78,56 +71,41 @@ class SiteLayer:
             [theme.STYLESHEET],
             [theme.SCRIPT, theme.PRINT_DATE_SCRIPT],
         )
-        # After trangxa's folder, so it comes first: its templates stand in for trangxa's.
-        theme.register(config, fragments.TEMPLATES_DIR)
+        self.shortcuts = engine.site_shortcuts_for(self.shortcuts, config, command, dirty)
         if command == "serve":
             preview.add_assets(config)
-            if not self.filtering_kept_pages:
-                logging.getLogger("mkdocs.commands.build").addFilter(
-                    serve_output.KeptPageFilter(self.previous)
-                )
-                self.filtering_kept_pages = True
         return True
 
     def pre_build(self, config: MkDocsConfig) -> None:
-        """While serving, shield the previous output from MkDocs' cleaning (see serve_output)."""
-        self.previous.start()
-        self.holding = False
-        if self.keeps_output and self.trust_previous:
-            self.holding = serve_output.hold(config.site_dir)
-        self.trust_previous = True
+        """While serving, shield the previous output from MkDocs' cleaning (engine shortcut)."""
+        if self.shortcuts is not None:
+            self.shortcuts.pre_build(config)
 
     def files(self, config: MkDocsConfig, files: Files) -> None:
         """Put the previous output back; check the pages the header links to."""
-        if self.holding:
-            self.previous.mark_ns = serve_output.restore(config.site_dir)
-            self.holding = False
+        if self.shortcuts is not None:
+            self.shortcuts.files(config)
         agency.check_agency_pages(config.extra, files)
 
     def nav(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
         """Learn which theme parts can be drawn once per folder in this build."""
-        self.fragments.begin(config, files, nav)
+        if self.shortcuts is not None:
+            self.shortcuts.nav(config, files, nav)
 
     def env(self, env: Environment, config: MkDocsConfig) -> None:
         """What every template may use: escaping, the agency, Material's texts, this build."""
         autoescape_project_templates(env)
-        fragments.add_original_templates(env)
-        jinja.use_plain_template_cache(env)
         env.globals["trangxa_agency_links"] = agency.agency_links(config.extra)
-        env.globals["trangxa_translate"] = jinja.material_translator(
-            env, str(config.theme["language"])
-        )
-        env.globals["trangxa_fragments"] = self.fragments
         env.globals["trangxa_site"] = self.build
-        if self.command == "serve":
-            env.bytecode_cache = self.compiled_templates
+        if self.shortcuts is not None:
+            self.shortcuts.env(env, config)
 
     def post_build(self, config: MkDocsConfig) -> None:
         """List problems for the preview; drop files of pages that are gone."""
         if self.command == "serve":
             preview.write_problems(config.site_dir, self.build.problems())
-        if self.previous.mark_ns is not None:
-            serve_output.prune(config.site_dir, self.previous.mark_ns, self.previous.kept)
+        if self.shortcuts is not None:
+            self.shortcuts.post_build(config)
 
 
 @dataclass
@@ -143,9 +121,9 @@ class Site:
         return self.layer.build
 
     @property
-    def previous(self) -> serve_output.PreviousOutput:
-        """The previous rebuild's files, which the news page cache leaves in place."""
-        return self.layer.previous
+    def shortcuts(self) -> SiteShortcuts | None:
+        """The engine's site-wide shortcuts of this build; None when switched off."""
+        return self.layer.shortcuts
 
     def pre_build(self, config: MkDocsConfig) -> None:
         """on_pre_build."""
@@ -184,8 +162,8 @@ class Site:
 
     def build_error(self) -> None:
         """on_build_error: the site folder is half written, so the next rebuild starts clean."""
-        if self.leads:
-            self.layer.trust_previous = False
+        if self.leads and self.layer.shortcuts is not None:
+            self.layer.shortcuts.trust_previous = False
 
 
 class SiteEvents:

@@ -33,8 +33,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from trangxa import engine
 from trangxa.core.safehtml import safe_text
-from trangxa.engine.render import render_heading
 from trangxa.site.generated import add_generated
 
 # Front-matter keys whose text Material prints unescaped.
@@ -123,7 +123,7 @@ class TitlePage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """The heading Markdown would make of `# title`, and its table of contents."""
-        render_heading(self, self.heading, config)
+        engine.render_heading(self, self.heading, config, files)
 
 
 class SitePages:
