@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -61,13 +61,10 @@ def _parse(source_path: tuple[str, Path], allowed: list[str], keep_body: bool) -
     source, path = source_path
     with reading(source):
         try:
-            post = read_post(path, source, allowed)
+            # Counting needs no body; leaving it out keeps the memo on disk small and quick to load.
+            return read_post(path, source, allowed, keep_body)
         except ContentError as exc:
             return exc.problem
-    if not keep_body:
-        # Counting needs no body; leaving it out keeps the memo on disk small and quick to load.
-        post = replace(post, body="")
-    return post
 
 
 def _read_all(

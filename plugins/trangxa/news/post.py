@@ -57,8 +57,13 @@ class Post:
         return Path(self.abs_path).parent
 
 
-def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Post:
-    """Read and check one post; raise ContentError naming file and line on the first error."""
+def read_post(
+    abs_path: Path, source: str, allowed_categories: list[str], keep_body: bool = True
+) -> Post:
+    """Read and check one post; raise ContentError naming file and line on the first error.
+
+    Without keep_body the post is checked the same way but made without its body (for counting).
+    """
     read = read_source(abs_path, source)
     text = read.text
     front = split_front_matter(text, source)
@@ -144,7 +149,7 @@ def read_post(abs_path: Path, source: str, allowed_categories: list[str]) -> Pos
         draft=draft,
         authors=authors,
         image=fields.optional_text(meta, "image", front, source),
-        body=body + related_markdown(meta.get("links")),
+        body=body + related_markdown(meta.get("links")) if keep_body else "",
         readtime=fields.readtime_minutes(meta.get("readtime")),
         pinned=pinned,
         updated=fields.updated_date(meta, front, source),
