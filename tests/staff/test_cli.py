@@ -97,10 +97,12 @@ def test_unexpected_failure_names_the_file_and_saves_details(
     site = copy_fixture(FIXTURE, tmp_path)
     real = collect.read_post
 
-    def fails_on_one(path: Path, source: str, allowed: list[str]) -> object:
+    def fails_on_one(
+        path: Path, source: str, allowed: list[str], keep_body: bool = True
+    ) -> object:
         if path.name == "lich-tiep-cong-dan.md":
             raise RuntimeError("hỏng bất ngờ")
-        return real(path, source, allowed)
+        return real(path, source, allowed, keep_body)
 
     # A fault no content can trigger today, put where posts are read.
     monkeypatch.setattr(collect, "read_post", fails_on_one)
