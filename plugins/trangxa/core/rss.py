@@ -6,8 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from feedgen.feed import FeedGenerator
-
 
 @dataclass(frozen=True)
 class FeedItem:
@@ -34,6 +32,10 @@ class FeedChannel:
 
 def render_rss(channel: FeedChannel, items: Sequence[FeedItem]) -> bytes:
     """Render the items, newest first as given, as RSS 2.0 bytes."""
+    # Imported only when a feed is written: feedgen brings lxml and dateutil, which the
+    # commands that read mkdocs.yml (and so load the plugins) never need.
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     fg.title(channel.title)
     fg.description(channel.description or channel.title)
