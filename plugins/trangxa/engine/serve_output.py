@@ -27,12 +27,17 @@ from pathlib import Path
 
 HELD = ".trangxa-previous"
 MARK = ".trangxa-mark"
-# The message MkDocs logs when a page's output is empty, which is how a kept page skips the write.
+# The message MkDocs logs when a page's output is empty, which is how a kept page skips the write:
+# https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/commands/build.py#L229-L234
 _SKIPPED = "Page skipped: '{}'. Generated empty output."
 
 
 def hold(site_dir: str) -> bool:
-    """Move every visible entry of site_dir into the hidden folder; False if there is none."""
+    """Move every visible entry of site_dir into the hidden folder; False if there is none.
+
+    MkDocs' cleaning leaves entries whose name starts with a dot:
+    https://github.com/mkdocs/mkdocs/blob/1.6.1/mkdocs/utils/__init__.py#L134-L143
+    """
     held = os.path.join(site_dir, HELD)
     if os.path.isdir(held):
         # Left by a rebuild that failed before restoring: its files cannot be trusted.
