@@ -57,6 +57,15 @@ def signature(path: Path) -> FileSignature:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
 
+def _signature_or_none(path: Path) -> FileSignature | None:
+    try:
+        return signature(path)
+    except OSError:
+        # Gone or unreadable since the walk: reading it reports the problem with the file,
+        # and nothing is remembered of it.
+        return None
+
+
 def _parse(source_path: tuple[str, Path], allowed: list[str], keep_body: bool) -> Post | Problem:
     source, path = source_path
     with reading(source):
@@ -84,25 +93,25 @@ def _read_all(
     def parse_all(items: list[tuple[str, Path]]) -> list[Post | Problem]:
         return engine.map_in_two(items, parse) if parallel else [parse(item) for item in items]
 
+    def signed(item: tuple[str, Path]) -> tuple[FileSignature | None, Post | Problem]:
+        # Taken just before the reading, in whichever process reads: a first reading of
+        # thousands of files shares the stat calls with the second process too.
+        return _signature_or_none(item[1]), parse(item)
+
     if memo is None:
         return parse_all([(source, path) for path, source in files])
     results: list[Post | Problem | None] = []
-    missing: list[tuple[int, str, Path, FileSignature | None]] = []
+    missing: list[tuple[int, str, Path]] = []
     for path, source in files:
-        try:
-            sig: FileSignature | None = signature(path)
-        except OSError:
-            # Gone or unreadable since the walk: reading it reports the problem with the file,
-            # and nothing is remembered of it.
-            sig = None
         known = memo.get(source)
-        if sig is not None and known is not None and known[0] == sig:
+        if known is not None and known[0] == _signature_or_none(path):
             results.append(known[1])
         else:
-            missing.append((len(results), source, path, sig))
+            missing.append((len(results), source, path))
             results.append(None)
-    parsed = parse_all([(source, path) for _, source, path, _ in missing])
-    for (index, source, _, sig), item in zip(missing, parsed, strict=True):
+    to_read = [(source, path) for _, source, path in missing]
+    parsed = engine.map_in_two(to_read, signed) if parallel else [signed(i) for i in to_read]
+    for (index, source, _), (sig, item) in zip(missing, parsed, strict=True):
         if sig is not None:
             memo[source] = (sig, item)
             memo_changes.append(source)
