@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -15,6 +17,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 from trangxa.core.slugs import fold
 
 from .clock import pinned_clock
+from .harness import HarnessError, build_site, serve_folder, site_config_path
 
 pytestmark = pytest.mark.browser
 
@@ -273,6 +276,54 @@ def test_word_only_in_a_posts_text_finds_the_post(
         items = search(chromium, base_url, query).items
     found = [page_path(item["href"], base_url) for item in items]
     assert expected in found, f"Tìm {query!r}: các kết quả {found} thiếu {expected!r}"
+
+
+# Posts in each shard of the second index of the sample built in shards: the sample's posts
+# fill several, so the worker merges them.
+SAMPLE_SHARD_SIZE = 10
+
+
+@pytest.fixture(scope="module")
+def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site with its index of post texts built in shards, served over HTTP."""
+    config = site_config_path()
+    project = tmp_path_factory.mktemp("sharded") / "project"
+    project.mkdir()
+    for folder in ("docs", "posts", "procedures", "overrides"):
+        shutil.copytree(config.parent / folder, project / folder)
+    text = config.read_text(encoding="utf-8")
+    assert "  - trangxa-search\n" in text
+    (project / "mkdocs.yml").write_text(
+        text.replace(
+            "  - trangxa-search\n",
+            f"  - trangxa-search:\n      full_text_shard_size: {SAMPLE_SHARD_SIZE}\n",
+        ),
+        encoding="utf-8",
+    )
+    try:
+        site_dir = build_site(project / "mkdocs.yml", project / "site")
+    except HarnessError as error:
+        pytest.fail(str(error), pytrace=False)
+    assert (site_dir / "pagefind-body/2/pagefind.js").is_file()
+    with serve_folder(site_dir) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("query", "expected"), BODY_ONLY, ids=[q for q, _ in BODY_ONLY])
+def test_word_only_in_a_posts_text_is_found_in_any_shard(
+    query: str, expected: str, sharded_url: str, chromium: webdriver.Chrome
+) -> None:
+    with pinned_clock(chromium, SEARCHED_AT):
+        items = search(chromium, sharded_url, query).items
+    found = [page_path(item["href"], sharded_url) for item in items]
+    assert expected in found, f"Tìm {query!r}: các kết quả {found} thiếu {expected!r}"
+
+
+def test_sharded_index_ranks_as_one(sharded_url: str, chromium: webdriver.Chrome) -> None:
+    with pinned_clock(chromium, SEARCHED_AT):
+        items = search(chromium, sharded_url, "lụt").items
+    found = [page_path(item["href"], sharded_url) for item in items]
+    assert found == ["gioi-thieu/", FLOOD_PLAN], f"Tìm 'lụt': các kết quả {found}"
 
 
 def test_posts_found_in_their_text_come_after_pages_found_at_first(

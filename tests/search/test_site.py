@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from trangxa.search.entries import (
     ENTRY_WORDS,
     FOLDED_SENTINEL,
@@ -18,13 +18,14 @@ from trangxa.search.entries import (
 from trangxa.search.material_search import VIETNAMESE_SEPARATOR
 from trangxa.search.pagefind_index import (
     BODY_BUNDLE_DIR,
-    BODY_BUNDLE_LINE,
-    BODY_BUNDLE_NONE,
+    BODY_SHARDS_LINE,
     BUNDLE_DIR,
     MATERIAL_WORKERS,
     WORKER_SCRIPT,
+    body_shards_line,
     build_body_index,
     page_path,
+    shards,
 )
 
 from tests.pagefind_pages import indexed_pages
@@ -81,9 +82,9 @@ def test_pagefind_index_is_written_beside_the_site(folding_site: Path) -> None:
 def test_material_worker_is_replaced_and_its_map_removed(folding_site: Path) -> None:
     [worker] = workers(folding_site)
     # The fixture has no posts, so no index of their texts for the worker to ask.
-    script = WORKER_SCRIPT.read_text("utf-8").replace(BODY_BUNDLE_LINE, BODY_BUNDLE_NONE)
+    script = WORKER_SCRIPT.read_text("utf-8").replace(BODY_SHARDS_LINE, body_shards_line(0))
     assert worker.read_text("utf-8") == script
-    assert BODY_BUNDLE_NONE in script
+    assert "const BODY_SHARDS = 0;" in script
     assert not (folding_site / BODY_BUNDLE_DIR).exists()
     assert not worker.with_name(worker.name + ".map").exists()
 
@@ -91,7 +92,7 @@ def test_material_worker_is_replaced_and_its_map_removed(folding_site: Path) -> 
 def test_worker_of_a_site_with_posts_asks_the_index_of_their_texts(posts_site: Path) -> None:
     [worker] = workers(posts_site)
     assert worker.read_bytes() == WORKER_SCRIPT.read_bytes()
-    assert BODY_BUNDLE_LINE in worker.read_text("utf-8")
+    assert "const BODY_SHARDS = 1;" in worker.read_text("utf-8")
 
 
 def test_content_is_marked_and_excluded_pages_are_not(folding_site: Path) -> None:
@@ -174,9 +175,9 @@ def test_second_index_holds_the_whole_text_of_published_posts(posts_site: Path) 
 
 
 def test_second_index_of_no_posts_is_removed(tmp_path: Path) -> None:
-    build_body_index(tmp_path, [("tin-tuc/a/", "Tin", "<p>Một</p>")])
-    assert (tmp_path / BODY_BUNDLE_DIR / "pagefind.js").is_file()
-    assert build_body_index(tmp_path, []) == ""
+    assert build_body_index(tmp_path, [("tin-tuc/a/", "Tin", "<p>Một</p>")]) == 1
+    assert (tmp_path / BODY_BUNDLE_DIR / "0/pagefind.js").is_file()
+    assert build_body_index(tmp_path, []) == 0
     assert not (tmp_path / BODY_BUNDLE_DIR).exists()
 
 
@@ -189,6 +190,43 @@ def test_second_index_lists_posts_at_their_addresses(tmp_path: Path) -> None:
     pages = indexed_pages(tmp_path, BODY_BUNDLE_DIR)
     assert sorted(pages) == ["tin-tuc/2024/a/", "tin-tuc/2024/b.html"]
     assert pages["tin-tuc/2024/a/"]["meta"]["title"] == "Tin <a>"
+
+
+def test_second_index_of_more_posts_than_a_shard_holds_is_split(tmp_path: Path) -> None:
+    posts = [(f"tin-tuc/2024/bai-{n}/", f"Tin {n}", f"<p>Bài số {n}</p>") for n in range(7)]
+    assert build_body_index(tmp_path, posts, shard_size=3) == 3
+    held = [sorted(indexed_pages(tmp_path, f"{BODY_BUNDLE_DIR}/{shard}")) for shard in range(3)]
+    assert [len(urls) for urls in held] == [3, 3, 1]
+    every = [url for urls in held for url in urls]
+    assert sorted(every) == sorted(url for url, _, _ in posts)
+    assert sorted(indexed_pages(tmp_path, BODY_BUNDLE_DIR)) == sorted(every)
+    assert not (tmp_path / BODY_BUNDLE_DIR / "3").exists()
+
+
+def test_shards_keep_every_post_once_and_refuse_an_empty_size() -> None:
+    assert shards(list(range(5)), 2) == [[0, 1], [2, 3], [4]]
+    assert shards(list(range(4)), 4) == [[0, 1, 2, 3]]
+    assert shards([], 3) == []
+    with pytest.raises(PluginError, match="full_text_shard_size"):
+        shards([1], 0)
+
+
+def test_worker_merges_the_shards_of_a_site(tmp_path: Path) -> None:
+    project = copy_fixture(POSTS, tmp_path)
+    edit_config(
+        project, "  - trangxa-search\n", "  - trangxa-search:\n      full_text_shard_size: 1\n"
+    )
+    text = (project / "posts/2024/nuoi-ga.md").read_text(encoding="utf-8")
+    (project / "posts/2024/nuoi-ga-thon-hai.md").write_text(
+        text.replace("thôn Một", "thôn Hai"), encoding="utf-8"
+    )
+    site_dir = build_site(project).site_dir
+    [worker] = workers(site_dir)
+    assert "const BODY_SHARDS = 2;" in worker.read_text("utf-8")
+    assert sorted(indexed_pages(site_dir, BODY_BUNDLE_DIR)) == [
+        "tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-hai/",
+        "tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/",
+    ]
 
 
 def test_page_path_of_an_address() -> None:
@@ -209,7 +247,7 @@ def test_preview_searches_without_the_index_of_post_texts(tmp_path: Path) -> Non
     result = build_site(project, command="serve")
     result.config.plugins["trangxa-search"].wait_for_index()  # type: ignore[attr-defined]
     [worker] = workers(result.site_dir)
-    assert BODY_BUNDLE_NONE in worker.read_text("utf-8")
+    assert "const BODY_SHARDS = 0;" in worker.read_text("utf-8")
     assert not (result.site_dir / BODY_BUNDLE_DIR).exists()
     assert (result.site_dir / BUNDLE_DIR / "pagefind.js").is_file()
 
@@ -219,6 +257,6 @@ def test_full_text_index_can_be_left_out(tmp_path: Path) -> None:
     edit_config(project, "  - trangxa-search\n", "  - trangxa-search:\n      full_text: false\n")
     site_dir = build_site(project).site_dir
     [worker] = workers(site_dir)
-    assert BODY_BUNDLE_NONE in worker.read_text("utf-8")
+    assert "const BODY_SHARDS = 0;" in worker.read_text("utf-8")
     assert not (site_dir / BODY_BUNDLE_DIR).exists()
     assert "tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/" in indexed_pages(site_dir, BUNDLE_DIR)

@@ -5,12 +5,17 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from trangxa.search.pagefind_index import SHARD_SIZE
+
 
 class SearchConfig(base.Config):
     """Folding can be switched off to compare with Material's plain search."""
 
     enabled = c.Type(bool, default=True)
     # The second index, of every post's whole text. Pagefind holds all of it in memory while
-    # indexing (1.6 GB at 10,000 benchmark posts): a site built on a small machine may go
+    # indexing (1.6 GB for 10,000 benchmark posts in one run): a site built on a small machine may go
     # without, and posts are then found by title and summary only.
     full_text = c.Type(bool, default=True)
+    # Posts in each shard of the second index: one Pagefind run indexes one shard, and its
+    # memory grows with the posts it holds (bench/README.md).
+    full_text_shard_size = c.Type(int, default=SHARD_SIZE)

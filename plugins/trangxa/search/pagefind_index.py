@@ -3,7 +3,9 @@
 The first index holds every page marked for search, posts by their title and the opening of
 their summary: what a query fetches from it stays small however many posts there are. The
 second holds the whole text of each post; the worker asks it only after the first one's
-results are shown, and only when they are few (bench/README.md).
+results are shown, and only when they are few (bench/README.md). Pagefind holds everything it
+indexes in memory until it writes the index, so the second is built in shards of a bounded
+number of posts, one Pagefind run after another; the worker merges them when it asks.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from mkdocs.exceptions import PluginError
 
@@ -25,6 +28,11 @@ BODY_BUNDLE_DIR = "pagefind-body"
 # Material's page script starts the worker it names in its settings; the file keeps that name.
 MATERIAL_WORKERS = "assets/javascripts/workers"
 WORKER_SCRIPT = Path(__file__).parent / "worker.js"
+# Posts in one shard of the second index: Pagefind's memory while indexing grows with them
+# (bench/README.md).
+SHARD_SIZE = 1500
+
+T = TypeVar("T")
 
 
 def pagefind_executable() -> Path:
@@ -64,42 +72,60 @@ def page_path(url: str) -> Path:
     return Path(url + "index.html" if url == "" or url.endswith("/") else url)
 
 
-def build_body_index(site_dir: Path, posts: Iterable[tuple[str, str, str]]) -> str:
-    """Index the whole text of each post, given as (address, title, HTML of the text).
+def shards(posts: list[T], size: int) -> list[list[T]]:
+    """Posts in consecutive groups of at most `size`, each post in exactly one."""
+    if size < 1:
+        raise PluginError(
+            f"Số bài mỗi phần của chỉ mục toàn văn (`full_text_shard_size` dưới `{names.SEARCH}` "
+            f"trong mkdocs.yml) phải từ 1 trở lên, không phải {size}: sửa lại hoặc bỏ dòng đó."
+        )
+    return [posts[start : start + size] for start in range(0, len(posts), size)]
+
+
+def build_body_index(
+    site_dir: Path, posts: Iterable[tuple[str, str, str]], shard_size: int = SHARD_SIZE
+) -> int:
+    """Index the whole text of each post, given as (address, title, HTML of the text), in
+    shards of at most `shard_size` posts; return the number of shards.
 
     Pagefind indexes files, so each post is written as a small page of its own at its address
-    in a folder of its own, and the index is written below the site. Pagefind writes no index
-    without pages: a site without posts has none (and its worker does not ask for it).
+    in a folder of its own, and each shard's index is written below the site, in
+    pagefind-body/0/, pagefind-body/1/… Pagefind writes no index without pages: a site
+    without posts has none (and its worker does not ask for it).
     """
     output = site_dir / BODY_BUNDLE_DIR
     shutil.rmtree(output, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="trangxa-search-") as folder:
-        pages = Path(folder)
-        written = 0
-        for url, title, content in posts:
-            path = pages / page_path(url)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(body_document(title, content), encoding="utf-8")
-            written += 1
-        if not written:
-            return ""
-        return _run_pagefind(site_dir, ["--site", folder, "--output-path", str(output)])
+    groups = shards(list(posts), shard_size)
+    for number, group in enumerate(groups):
+        with tempfile.TemporaryDirectory(prefix="trangxa-search-") as folder:
+            for url, title, content in group:
+                path = Path(folder) / page_path(url)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(body_document(title, content), encoding="utf-8")
+            shard = output / str(number)
+            _run_pagefind(site_dir, ["--site", folder, "--output-path", str(shard)])
+    return len(groups)
 
 
-# The line of worker.js naming the second index; a site without posts gets BODY_BUNDLE_NONE.
-BODY_BUNDLE_LINE = f'const BODY_BUNDLE = "{BODY_BUNDLE_DIR}/pagefind.js";'
-BODY_BUNDLE_NONE = "const BODY_BUNDLE = null;"
+# The line of worker.js giving the number of shards of the second index; the build writes the
+# site's number there, 0 for a site without posts.
+BODY_SHARDS_LINE = "const BODY_SHARDS = 1;"
 
 
-def worker_script(with_body_index: bool) -> str:
-    """The worker's text, naming the index of post texts only when the site has one."""
+def body_shards_line(count: int) -> str:
+    """The worker's line for a second index in `count` shards."""
+    return f"const BODY_SHARDS = {count};"
+
+
+def worker_script(body_shards: int) -> str:
+    """The worker's text, naming as many shards of the index of post texts as the site has."""
     script = WORKER_SCRIPT.read_text(encoding="utf-8")
-    if BODY_BUNDLE_LINE not in script:
-        raise PluginError(f"{WORKER_SCRIPT} thiếu dòng `{BODY_BUNDLE_LINE}`: cài lại trangxa.")
-    return script if with_body_index else script.replace(BODY_BUNDLE_LINE, BODY_BUNDLE_NONE)
+    if BODY_SHARDS_LINE not in script:
+        raise PluginError(f"{WORKER_SCRIPT} thiếu dòng `{BODY_SHARDS_LINE}`: cài lại trangxa.")
+    return script.replace(BODY_SHARDS_LINE, body_shards_line(body_shards))
 
 
-def replace_material_worker(site_dir: Path, with_body_index: bool = True) -> Path:
+def replace_material_worker(site_dir: Path, body_shards: int) -> Path:
     """Put trangxa's worker where Material's page script looks for its search worker."""
     workers = sorted((site_dir / MATERIAL_WORKERS).glob("search.*.min.js"))
     if not workers:
@@ -108,7 +134,7 @@ def replace_material_worker(site_dir: Path, with_body_index: bool = True) -> Pat
             f"tìm kiếm không chạy được. Kiểm tra theme trong mkdocs.yml là `material`."
         )
     for worker in workers:
-        worker.write_text(worker_script(with_body_index), encoding="utf-8")
+        worker.write_text(worker_script(body_shards), encoding="utf-8")
         # The source map describes Material's worker, no longer the file beside it.
         worker.with_name(worker.name + ".map").unlink(missing_ok=True)
     return workers[0]

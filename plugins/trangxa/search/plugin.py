@@ -27,7 +27,12 @@ from trangxa import engine
 from trangxa.search.config import SearchConfig
 from trangxa.search.entries import FOLDED_SENTINEL, folded_d_words, search_entry
 from trangxa.search.material_search import material_search_plugin, use_vietnamese_separator
-from trangxa.search.pagefind_index import build_body_index, build_index, replace_material_worker
+from trangxa.search.pagefind_index import (
+    build_body_index,
+    build_index,
+    replace_material_worker,
+    shards,
+)
 from trangxa.site.layer import build_of
 from trangxa.site.theme import require_material
 
@@ -150,7 +155,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # While serving, every rebuild would index every post's text again, and the next
         # rebuild waits for the indexing: the preview searches titles and summaries only.
         posts = [] if self.serving or not self.config.full_text else self.post_texts(config)
-        replace_material_worker(site_dir, with_body_index=bool(posts))
+        replace_material_worker(site_dir, len(shards(posts, self.config.full_text_shard_size)))
         self.texts = {}
         if not self.serving:
             self._index(site_dir, posts)
@@ -188,11 +193,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         started = time.perf_counter()
         build_index(site_dir)
         middle = time.perf_counter()
-        build_body_index(site_dir, posts)
+        count = build_body_index(site_dir, posts, self.config.full_text_shard_size)
         log.debug(
-            "Pagefind lập chỉ mục trong %.1f giây, chỉ mục toàn văn %d bài trong %.1f giây.",
+            "Pagefind lập chỉ mục trong %.1f giây, chỉ mục toàn văn %d bài (%d phần) trong "
+            "%.1f giây.",
             middle - started,
             len(posts),
+            count,
             time.perf_counter() - middle,
         )
 

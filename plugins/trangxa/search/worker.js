@@ -10,7 +10,9 @@
  * summary; the second the whole text of each post. The first answers at once. When it finds
  * fewer pages than a screen holds, the second is asked next and the posts it adds are listed
  * below; the first answer then says more is coming (`pending`), so a page that waits for the
- * whole answer knows to wait.
+ * whole answer knows to wait. The second index is written in shards, each by its own
+ * Pagefind run so that the build's memory stays bounded; the worker merges them into one
+ * search, Pagefind ranking their results together.
  */
 "use strict";
 
@@ -24,10 +26,11 @@ const SHOWN = 10;
 
 // The index of the whole text of posts, asked when the first index finds fewer pages than
 // SHOWN. Asking it for every query would fetch, for common words, the parts of an index that
-// lists their every place in thousands of posts (bench/README.md). The build writes null
-// here for a site without posts, which has no such index.
-const FIRST_BUNDLE = "pagefind/pagefind.js";
-const BODY_BUNDLE = "pagefind-body/pagefind.js";
+// lists their every place in thousands of posts (bench/README.md). The build writes the
+// number of its shards, pagefind-body/0/, pagefind-body/1/…: 0 for a site without posts.
+const FIRST_BUNDLE = "pagefind/";
+const BODY_SHARDS = 1;
+const BODY_BUNDLE = BODY_SHARDS > 0 ? "pagefind-body/0/" : null;
 // The most results of the second index whose text is fetched for one query.
 const BODY_LOOK = 30;
 
@@ -102,12 +105,20 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+const OPTIONS = { excerptLength: 24 };
+
 /** The Pagefind search of one of the two indexes, loaded on first use. */
 function pagefind(bundle) {
   if (!engines.has(bundle)) {
-    const loading = import(new URL(bundle, ROOT).href).then(async (module) => {
-      await module.options({ excerptLength: 24 });
+    const loading = import(new URL(`${bundle}pagefind.js`, ROOT).href).then(async (module) => {
+      await module.options(OPTIONS);
       await module.init();
+      // The second index's other shards join the first one's search.
+      if (bundle === BODY_BUNDLE) {
+        for (let shard = 1; shard < BODY_SHARDS; shard += 1) {
+          await module.mergeIndex(new URL(`pagefind-body/${shard}/`, ROOT).href, OPTIONS);
+        }
+      }
       return module;
     });
     // A failed download is tried again on the next query.
@@ -185,6 +196,15 @@ function holdsWords(query, { page, excerpt }) {
   );
 }
 
+/** Whether a page's title and whole text hold the query's words without marks, the last one
+ * perhaps as the start of a longer word: how Pagefind finds a page by the words typed. */
+function holdsAsPrefix(query, page) {
+  const words = fold(plain(`${page.meta.title || ""} ${page.content || ""}`)).split(" ");
+  const wanted = fold(plain(query)).split(" ");
+  const last = wanted.pop();
+  return wanted.every((word) => words.includes(word)) && words.some((w) => w.startsWith(last));
+}
+
 /**
  * The first index's pages for a query, best first, and whether the second is to be asked:
  * when the first finds fewer pages than a screen holds, or none holding the words as typed
@@ -216,7 +236,12 @@ async function bodyPages(query, seen) {
       (holdsWords(query, result) ? typed : other).push(result);
     }
   }
-  return [...typed, ...other];
+  const pages = [...typed, ...other];
+  // An index holding no word that starts as a query word does shorten it ("lụt" to "lu"); one
+  // index does so only when no post holds it, but each shard decides alone. Once any shard
+  // finds posts by the words as typed, those found by shortened words are left out.
+  if (BODY_SHARDS < 2 || !pages.some(({ page }) => holdsAsPrefix(query, page))) return pages;
+  return pages.filter(({ page }) => holdsAsPrefix(query, page));
 }
 
 /**
