@@ -268,14 +268,11 @@ FLOOD_PLAN = "tin-tuc/2025/phuong-an-ung-pho-mua-lu-nam-2025-tren-dia-ban-18-tho
 SEARCHED_AT = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=7)))
 
 
-@pytest.mark.parametrize(("query", "expected"), BODY_ONLY, ids=[q for q, _ in BODY_ONLY])
-def test_word_only_in_a_posts_text_finds_the_post(
-    query: str, expected: str, base_url: str, chromium: webdriver.Chrome
-) -> None:
+def found_at(chromium: webdriver.Chrome, url: str, query: str) -> list[str]:
+    """The pages a search of the site at url lists, best first, at a pinned moment."""
     with pinned_clock(chromium, SEARCHED_AT):
-        items = search(chromium, base_url, query).items
-    found = [page_path(item["href"], base_url) for item in items]
-    assert expected in found, f"Tìm {query!r}: các kết quả {found} thiếu {expected!r}"
+        items = search(chromium, url, query).items
+    return [page_path(item["href"], url) for item in items]
 
 
 # Posts in each shard of the second index of the sample built in shards: the sample's posts
@@ -309,29 +306,24 @@ def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+# The sample as built, its index of post texts in one shard, and built in several.
+SITES = ("base_url", "sharded_url")
+
+
+@pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize(("query", "expected"), BODY_ONLY, ids=[q for q, _ in BODY_ONLY])
-def test_word_only_in_a_posts_text_is_found_in_any_shard(
-    query: str, expected: str, sharded_url: str, chromium: webdriver.Chrome
+def test_word_only_in_a_posts_text_finds_the_post(
+    query: str, expected: str, site: str, request: pytest.FixtureRequest, chromium: webdriver.Chrome
 ) -> None:
-    with pinned_clock(chromium, SEARCHED_AT):
-        items = search(chromium, sharded_url, query).items
-    found = [page_path(item["href"], sharded_url) for item in items]
+    found = found_at(chromium, request.getfixturevalue(site), query)
     assert expected in found, f"Tìm {query!r}: các kết quả {found} thiếu {expected!r}"
 
 
-def test_sharded_index_ranks_as_one(sharded_url: str, chromium: webdriver.Chrome) -> None:
-    with pinned_clock(chromium, SEARCHED_AT):
-        items = search(chromium, sharded_url, "lụt").items
-    found = [page_path(item["href"], sharded_url) for item in items]
-    assert found == ["gioi-thieu/", FLOOD_PLAN], f"Tìm 'lụt': các kết quả {found}"
-
-
+@pytest.mark.parametrize("site", SITES)
 def test_posts_found_in_their_text_come_after_pages_found_at_first(
-    base_url: str, chromium: webdriver.Chrome
+    site: str, request: pytest.FixtureRequest, chromium: webdriver.Chrome
 ) -> None:
     # "lụt" is in the text of the introduction page, which the first index holds whole, and
-    # deep in one post's text, which only the second index holds.
-    with pinned_clock(chromium, SEARCHED_AT):
-        items = search(chromium, base_url, "lụt").items
-    found = [page_path(item["href"], base_url) for item in items]
+    # deep in one post's text, which only the second index holds; other posts hold "lũ".
+    found = found_at(chromium, request.getfixturevalue(site), "lụt")
     assert found == ["gioi-thieu/", FLOOD_PLAN], f"Tìm 'lụt': các kết quả {found}"
