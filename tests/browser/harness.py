@@ -93,15 +93,23 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     # thread waiting on such a socket gives up after this many seconds, so it can be joined.
     timeout = 2
 
+    # Where the paths asked are noted, when a test wants them.
+    seen: list[str] | None = None
+
     def log_message(self, format: str, *args: Any) -> None:
         # Request lines would drown pytest's own output.
         pass
 
+    def send_head(self) -> Any:
+        if self.seen is not None:
+            self.seen.append(urlparse(self.path).path)
+        return super().send_head()
+
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve a folder over HTTP on 127.0.0.1 and yield its base URL."""
-    handler = partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, seen: list[str] | None = None) -> Iterator[str]:
+    """Serve a folder over HTTP on 127.0.0.1 and yield its base URL; note paths asked in seen."""
+    handler = partial(type("Handler", (_QuietHandler,), {"seen": seen}), directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     # Request threads are tracked and joined by server_close(): tests that fork a second
     # process afterwards (tests/news/test_two_processes.py) need no other thread running.

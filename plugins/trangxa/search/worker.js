@@ -296,6 +296,15 @@ function settle(data) {
   for (; owed > 0; owed -= 1) self.postMessage({ type: RESULT, data });
 }
 
+// The page says when the search box opens (trangxa.js), before the first key: the first
+// index's scripts, settings and word list load then, while the citizen starts to type. The
+// page cannot reach this worker itself, which Material's script starts and keeps.
+if (typeof BroadcastChannel === "function") {
+  new BroadcastChannel("trangxa-search").addEventListener("message", (event) => {
+    if (event.data === "open") pagefind(FIRST_BUNDLE).catch(() => {});
+  });
+}
+
 self.addEventListener("message", (event) => {
   const message = event.data;
   if (message.type === SETUP) {

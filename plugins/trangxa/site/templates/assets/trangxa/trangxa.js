@@ -1,6 +1,27 @@
-// Print buttons, and the menu button's keyboard behaviour.
+// Print buttons, the menu button's keyboard behaviour, and the search box telling its worker
+// it opened.
 (function () {
   "use strict";
+  // Opening the search box (its button, a click in it, or a key that focuses it) lets the
+  // search worker start loading the index before the first key; a page where nobody opens
+  // it downloads nothing for search. Other tabs of the site hear it too: the files are then
+  // in the browser's cache.
+  var opened = false;
+  function openSearch() {
+    if (opened || typeof BroadcastChannel !== "function") return;
+    opened = true;
+    var channel = new BroadcastChannel("trangxa-search");
+    channel.postMessage("open");
+    channel.close();
+  }
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.matches("[data-md-component='search-query']")) openSearch();
+  });
+  document.addEventListener("change", function (event) {
+    var toggle = event.target;
+    if (toggle instanceof HTMLInputElement && toggle.id === "__search" && toggle.checked) openSearch();
+  });
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (target instanceof Element && target.closest("[data-tx-print]")) {
