@@ -12,7 +12,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 from trangxa.core.slugs import fold
 
@@ -327,3 +329,72 @@ def test_posts_found_in_their_text_come_after_pages_found_at_first(
     # deep in one post's text, which only the second index holds; other posts hold "lũ".
     found = found_at(chromium, request.getfixturevalue(site), "lụt")
     assert found == ["gioi-thieu/", FLOOD_PLAN], f"Tìm 'lụt': các kết quả {found}"
+
+
+# Holds back the second part of a search answer (the one after an answer saying more is
+# coming) until the test calls window.__releaseAnswer(), so the test can act in between.
+_HOLD_SECOND_PART = """
+(() => {
+  const held = [];
+  let pending = false;
+  window.__firstPart = false;
+  window.__releaseAnswer = () => held.splice(0).forEach((deliver) => deliver());
+  const listen = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, handler, ...rest) {
+    if (type !== "message") return listen.call(this, type, handler, ...rest);
+    const wrapped = (event) => {
+      const data = event.data && event.data.data;
+      if (data && Array.isArray(data.items)) {
+        if (data.pending) {
+          pending = true;
+          window.__firstPart = true;
+        } else if (pending) {
+          held.push(() => handler.call(this, event));
+          return;
+        }
+      }
+      handler.call(this, event);
+    };
+    return listen.call(this, type, wrapped, ...rest);
+  };
+})();
+"""
+
+_FOCUSED = """
+const active = document.activeElement;
+const link = active && active.closest ? active.closest(".md-search-result__link") : null;
+return {
+  focused: link ? link.getAttribute("href") : active.tagName,
+  shown: document.querySelectorAll(".md-search-result__item").length,
+};
+"""
+
+
+def test_focus_stays_on_a_result_when_the_second_part_of_the_answer_arrives(
+    base_url: str, chromium: webdriver.Chrome
+) -> None:
+    added = chromium.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": _HOLD_SECOND_PART}
+    )
+    try:
+        chromium.get(base_url)
+        wait = WebDriverWait(chromium, WAIT_SECONDS, poll_frequency=0.2)
+        box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
+        box.click()
+        box.send_keys("lụt")
+        wait.until(lambda d: d.execute_script(_FOCUSED)["shown"] == 1)
+        assert chromium.execute_script("return window.__firstPart")
+        # Material's down arrow moves focus from the box to the first result, the
+        # introduction page; the results are links it keeps out of the Tab order.
+        ActionChains(chromium).send_keys(Keys.ARROW_DOWN).perform()
+        wait.until(lambda d: d.execute_script(_FOCUSED)["focused"] != "INPUT")
+        before = chromium.execute_script(_FOCUSED)["focused"]
+        assert page_path(before, base_url) == "gioi-thieu/"
+        chromium.execute_script("window.__releaseAnswer()")
+        wait.until(lambda d: d.execute_script(_FOCUSED)["shown"] == 2)
+        after = chromium.execute_script(_FOCUSED)["focused"]
+    finally:
+        chromium.execute_cdp_cmd(
+            "Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]}
+        )
+    assert after == before, f"Tiêu điểm ở {after!r} sau khi danh sách vẽ lại, không ở {before!r}"

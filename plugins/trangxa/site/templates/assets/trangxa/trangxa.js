@@ -1,5 +1,5 @@
-// Print buttons, the menu button's keyboard behaviour, and the search box telling its worker
-// it opened.
+// Print buttons, the menu button's keyboard behaviour, the search box telling its worker it
+// opened, and focus in the search results.
 (function () {
   "use strict";
   // Opening the search box (its button, a click in it, or a key that focuses it) lets the
@@ -56,4 +56,30 @@
       if (button instanceof HTMLElement) button.focus();
     }
   });
+
+  // A search answer may come in two parts (the posts found in their text arrive later), and
+  // Material draws the result list again for the second: the result the keyboard was on is
+  // gone. Focus goes to the same result in the new list, or to its first result.
+  var focusedResult = null;
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    var link = target instanceof Element ? target.closest(".md-search-result__link") : null;
+    focusedResult = link ? link.getAttribute("href") : null;
+  });
+  var results = document.querySelector(".md-search-result__list");
+  if (!results) return;
+  new MutationObserver(function () {
+    var active = document.activeElement;
+    // Focus moved on elsewhere, or is still in the list: nothing was lost.
+    if (focusedResult === null || (active && active !== document.body)) return;
+    // A closed search box gives nothing back its focus.
+    var toggle = document.getElementById("__search");
+    if (toggle instanceof HTMLInputElement && !toggle.checked) return;
+    var links = results.querySelectorAll(".md-search-result__link");
+    var same = Array.prototype.filter.call(links, function (link) {
+      return link.getAttribute("href") === focusedResult;
+    });
+    var next = same[0] || links[0];
+    if (next instanceof HTMLElement) next.focus();
+  }).observe(results, { childList: true, subtree: true });
 })();
