@@ -132,7 +132,7 @@ def _encoding_problem(data: bytes, error: UnicodeDecodeError, display_path: str)
     return Problem(display_path, line, message)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: str | Path) -> bytes:
     """The whole file, like Path.read_bytes.
 
     Straight system calls: the buffered file object Path.read_bytes builds asks the system
@@ -152,7 +152,7 @@ def read_bytes(path: Path) -> bytes:
 _CHUNK = 1 << 16
 
 
-def read_source(path: Path, display_path: str) -> SourceText:
+def read_source(path: str | Path, display_path: str) -> SourceText:
     """Read a text file as NFC text with LF line ends; a bad file raises ContentError."""
     try:
         data = read_bytes(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -51,13 +52,13 @@ FileSignature = tuple[int, int, int]
 PostMemo = dict[str, tuple[FileSignature, "Post | Problem"]]
 
 
-def signature(path: Path) -> FileSignature:
+def signature(path: str | Path) -> FileSignature:
     """Size, modification time and inode: a file rewritten in any way changes one of them."""
-    stat = path.stat()
+    stat = os.stat(path)
     return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
 
-def _signature_or_none(path: Path) -> FileSignature | None:
+def _signature_or_none(path: str | Path) -> FileSignature | None:
     try:
         return signature(path)
     except OSError:
@@ -66,7 +67,7 @@ def _signature_or_none(path: Path) -> FileSignature | None:
         return None
 
 
-def _parse(source_path: tuple[str, Path], allowed: list[str], keep_body: bool) -> Post | Problem:
+def _parse(source_path: tuple[str, str], allowed: list[str], keep_body: bool) -> Post | Problem:
     source, path = source_path
     with reading(source):
         try:
@@ -77,7 +78,7 @@ def _parse(source_path: tuple[str, Path], allowed: list[str], keep_body: bool) -
 
 
 def _read_all(
-    files: list[tuple[Path, str]],
+    files: list[tuple[str, str]],
     allowed: list[str],
     memo: PostMemo | None,
     memo_changes: list[str],
@@ -87,13 +88,13 @@ def _read_all(
     """Each file read, or taken from the memo when unchanged; the reading in two processes
     when asked and worth it."""
 
-    def parse(item: tuple[str, Path]) -> Post | Problem:
+    def parse(item: tuple[str, str]) -> Post | Problem:
         return _parse(item, allowed, keep_body)
 
-    def parse_all(items: list[tuple[str, Path]]) -> list[Post | Problem]:
+    def parse_all(items: list[tuple[str, str]]) -> list[Post | Problem]:
         return engine.map_in_two(items, parse) if parallel else [parse(item) for item in items]
 
-    def signed(item: tuple[str, Path]) -> tuple[FileSignature | None, Post | Problem]:
+    def signed(item: tuple[str, str]) -> tuple[FileSignature | None, Post | Problem]:
         # Taken just before the reading, in whichever process reads: a first reading of
         # thousands of files shares the stat calls with the second process too.
         return _signature_or_none(item[1]), parse(item)
@@ -101,7 +102,7 @@ def _read_all(
     if memo is None:
         return parse_all([(source, path) for path, source in files])
     results: list[Post | Problem | None] = []
-    missing: list[tuple[int, str, Path]] = []
+    missing: list[tuple[int, str, str]] = []
     for path, source in files:
         known = memo.get(source)
         if known is not None and known[0] == _signature_or_none(path):
@@ -143,11 +144,11 @@ def collect_posts(
         return result
     seen: set[str] = set()
     changes: list[str] = []
-    markdown: list[tuple[Path, str]] = []
+    markdown: list[tuple[str, str]] = []
     walk = walk_folder(posts_dir, site_root)
     result.skipped = walk.skipped
-    for path, source in walk.files:
-        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+    for path, source in walk.paths:
+        if os.path.splitext(path)[1].lower() not in MARKDOWN_SUFFIXES:
             result.other_files.append(source)
             continue
         seen.add(source)

@@ -58,7 +58,7 @@ class Post:
 
 
 def read_post(
-    abs_path: Path, source: str, allowed_categories: list[str], keep_body: bool = True
+    abs_path: str | Path, source: str, allowed_categories: list[str], keep_body: bool = True
 ) -> Post:
     """Read and check one post; raise ContentError naming file and line on the first error.
 
