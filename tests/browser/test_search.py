@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -282,6 +283,23 @@ def found_at(chromium: webdriver.Chrome, url: str, query: str) -> list[str]:
 SAMPLE_SHARD_SIZE = 10
 
 
+def build_in_shards(config: Path, project: Path, shard_size: int) -> Path:
+    """Build the project with the configuration given, its post texts indexed in shards."""
+    text = config.read_text(encoding="utf-8")
+    assert "  - trangxa-search\n" in text
+    (project / "mkdocs.yml").write_text(
+        text.replace(
+            "  - trangxa-search\n",
+            f"  - trangxa-search:\n      full_text_shard_size: {shard_size}\n",
+        ),
+        encoding="utf-8",
+    )
+    try:
+        return build_site(project / "mkdocs.yml", project / "site")
+    except HarnessError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
 @pytest.fixture(scope="module")
 def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site with its index of post texts built in shards, served over HTTP."""
@@ -290,19 +308,7 @@ def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project.mkdir()
     for folder in ("docs", "posts", "procedures", "overrides"):
         shutil.copytree(config.parent / folder, project / folder)
-    text = config.read_text(encoding="utf-8")
-    assert "  - trangxa-search\n" in text
-    (project / "mkdocs.yml").write_text(
-        text.replace(
-            "  - trangxa-search\n",
-            f"  - trangxa-search:\n      full_text_shard_size: {SAMPLE_SHARD_SIZE}\n",
-        ),
-        encoding="utf-8",
-    )
-    try:
-        site_dir = build_site(project / "mkdocs.yml", project / "site")
-    except HarnessError as error:
-        pytest.fail(str(error), pytrace=False)
+    site_dir = build_in_shards(config, project, SAMPLE_SHARD_SIZE)
     assert (site_dir / "pagefind-body/2/pagefind.js").is_file()
     with serve_folder(site_dir) as url:
         yield url
@@ -398,3 +404,62 @@ def test_focus_stays_on_a_result_when_the_second_part_of_the_answer_arrives(
             "Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]}
         )
     assert after == before, f"Tiêu điểm ở {after!r} sau khi danh sách vẽ lại, không ở {before!r}"
+
+
+# A code written in two posts only, deep in their text, so in one shard of the index of post
+# texts; many more posts, in every other shard, hold the start of it ("2.04", "2.0"), which
+# a shard without the code searches instead.
+RARE_CODE = "2.046"
+RARE_POSTS = ("tin-tuc/2023/bieu-mau-cu-1/", "tin-tuc/2023/bieu-mau-cu-2/")
+NEAR_POSTS = 120
+RARE_SHARD_SIZE = 10
+
+
+def _post(title: str, when: str, text: str) -> str:
+    return (
+        f"---\ntitle: {title}\ndate: {when}\ncategories: [Tin tức]\n---\n\n"
+        f"Bộ phận một cửa xã Thử Nghiệm thông báo về biểu mẫu hồ sơ.\n\n<!-- more -->\n\n{text}\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def near_codes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Posts holding a rare code and many holding near codes, indexed in small shards."""
+    fixture = Path(__file__).parents[1] / "search" / "fixtures" / "posts"
+    project = tmp_path_factory.mktemp("near-codes") / "project"
+    shutil.copytree(fixture / "docs", project / "docs")
+    posts = project / "posts"
+    posts.mkdir()
+    # Short texts repeating a near code rank above a longer text holding the code once.
+    for number in range(NEAR_POSTS):
+        code = "2.04" if number % 2 else "2.0"
+        text = " ".join([f"Phụ lục {code}."] * 8)
+        (posts / f"mau-{number}.md").write_text(
+            _post(
+                f"Mẫu tờ khai thứ {number + 1}",
+                f"2024-03-{number % 28 + 1:02d} 08:{number % 60:02d}",
+                text,
+            ),
+            encoding="utf-8",
+        )
+    filler = " ".join(["Người dân mang theo giấy tờ tùy thân khi đến nộp hồ sơ."] * 60)
+    for number in range(1, len(RARE_POSTS) + 1):
+        (posts / f"bieu-mau-cu-{number}.md").write_text(
+            _post(
+                f"Biểu mẫu cũ {number}",
+                f"2023-01-0{number} 08:00",
+                f"{filler}\n\nBiểu mẫu {RARE_CODE} thôi dùng từ tháng sau. {filler}",
+            ),
+            encoding="utf-8",
+        )
+    site_dir = build_in_shards(fixture / "mkdocs.yml", project, RARE_SHARD_SIZE)
+    assert (site_dir / f"pagefind-body/{NEAR_POSTS // RARE_SHARD_SIZE}/pagefind.js").is_file()
+    with serve_folder(site_dir) as url:
+        yield url
+
+
+def test_posts_holding_a_code_as_typed_come_before_near_codes_of_other_shards(
+    near_codes_url: str, chromium: webdriver.Chrome
+) -> None:
+    found = found_at(chromium, near_codes_url, RARE_CODE)
+    assert set(found[:2]) == set(RARE_POSTS), f"Tìm {RARE_CODE!r}: các kết quả {found}"

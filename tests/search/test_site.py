@@ -211,7 +211,7 @@ def test_shards_keep_every_post_once_and_refuse_an_empty_size() -> None:
         shards([1], 0)
 
 
-def test_worker_merges_the_shards_of_a_site(tmp_path: Path) -> None:
+def test_worker_asks_every_shard_of_a_site(tmp_path: Path) -> None:
     project = copy_fixture(POSTS, tmp_path)
     edit_config(
         project, "  - trangxa-search\n", "  - trangxa-search:\n      full_text_shard_size: 1\n"

@@ -5,7 +5,7 @@ their summary: what a query fetches from it stays small however many posts there
 second holds the whole text of each post; the worker asks it only after the first one's
 results are shown, and only when they are few (bench/README.md). Pagefind holds everything it
 indexes in memory until it writes the index, so the second is built in shards of a bounded
-number of posts, one Pagefind run after another; the worker merges them when it asks.
+number of posts, one Pagefind run after another; the worker asks them all and ranks together.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@
  * fewer pages than a screen holds, the second is asked next and the posts it adds are listed
  * below; the first answer then says more is coming (`pending`), so a page that waits for the
  * whole answer knows to wait. The second index is written in shards, each by its own
- * Pagefind run so that the build's memory stays bounded; the worker merges them into one
- * search, Pagefind ranking their results together.
+ * Pagefind run so that the build's memory stays bounded; the worker asks every shard at once
+ * and ranks their results together by Pagefind's score.
  */
 "use strict";
 
@@ -30,7 +30,7 @@ const SHOWN = 10;
 // number of its shards, pagefind-body/0/, pagefind-body/1/…: 0 for a site without posts.
 const FIRST_BUNDLE = "pagefind/";
 const BODY_SHARDS = 1;
-const BODY_BUNDLE = BODY_SHARDS > 0 ? "pagefind-body/0/" : null;
+const BODY_BUNDLES = Array.from({ length: BODY_SHARDS }, (_, shard) => `pagefind-body/${shard}/`);
 // The most results of the second index whose text is fetched for one query.
 const BODY_LOOK = 30;
 
@@ -107,18 +107,12 @@ function escapeHtml(text) {
 
 const OPTIONS = { excerptLength: 24 };
 
-/** The Pagefind search of one of the two indexes, loaded on first use. */
+/** The Pagefind search of the first index or of one shard of the second, loaded on first use. */
 function pagefind(bundle) {
   if (!engines.has(bundle)) {
     const loading = import(new URL(`${bundle}pagefind.js`, ROOT).href).then(async (module) => {
       await module.options(OPTIONS);
       await module.init();
-      // The second index's other shards join the first one's search.
-      if (bundle === BODY_BUNDLE) {
-        for (let shard = 1; shard < BODY_SHARDS; shard += 1) {
-          await module.mergeIndex(new URL(`pagefind-body/${shard}/`, ROOT).href, OPTIONS);
-        }
-      }
       return module;
     });
     // A failed download is tried again on the next query.
@@ -215,33 +209,52 @@ async function answer(query) {
   const { pages, count } = await lookUp(FIRST_BUNDLE, query);
   const ranked = rank(query, pages);
   const found = ranked.some((result) => holdsWords(query, result));
-  return { ranked, deeper: BODY_BUNDLE !== null && (count < SHOWN || !found) };
+  return { ranked, deeper: BODY_SHARDS > 0 && (count < SHOWN || !found) };
+}
+
+/**
+ * One shard's results for a query, and whether it found them by the words as typed. A shard
+ * holding no word that starts as a query word shortens it ("2.046" to "2", "lụt" to "lu")
+ * and answers with near matches; its best result then does not hold the words.
+ */
+async function searchShard(bundle, query, dataOf) {
+  const found = await (await pagefind(bundle)).search(query);
+  const results = found ? found.results : [];
+  const exact = results.length > 0 && holdsAsPrefix(query, await dataOf(results[0]));
+  return { results, exact };
 }
 
 /**
  * Posts the whole text holds, those holding the words as typed first. Pagefind matches a word
  * with and without marks and as the start of longer words ("khử" finds "khu", "khung"), so
  * for a word typed with marks the posts that hold it as typed may come after the first ten:
- * up to BODY_LOOK are read, ten at a time, until ten such posts are found.
+ * up to BODY_LOOK are read, ten at a time, until ten such posts are found. Every shard is
+ * asked at once; once one finds posts by the words as typed, the shards that shortened them
+ * are left out, or their near matches, ranked on a title word, would crowd out the posts
+ * asked for.
  */
 async function bodyPages(query, seen) {
-  const found = await (await pagefind(BODY_BUNDLE)).search(query);
-  const results = found ? found.results.slice(0, BODY_LOOK) : [];
+  const fetched = new Map();
+  const dataOf = (result) => {
+    if (!fetched.has(result)) fetched.set(result, result.data());
+    return fetched.get(result);
+  };
+  const shards = await Promise.all(BODY_BUNDLES.map((bundle) => searchShard(bundle, query, dataOf)));
+  const exact = shards.filter((shard) => shard.exact);
+  const results = (exact.length > 0 ? exact : shards)
+    .flatMap((shard) => shard.results)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, BODY_LOOK);
   const typed = [];
   const other = [];
   for (let start = 0; start < results.length && typed.length < SHOWN; start += SHOWN) {
-    const batch = results.slice(start, start + SHOWN).map((result) => result.data());
+    const batch = results.slice(start, start + SHOWN).map(dataOf);
     const pages = (await Promise.all(batch)).filter((page) => !seen.has(page.url));
     for (const result of rank(query, pages)) {
       (holdsWords(query, result) ? typed : other).push(result);
     }
   }
-  const pages = [...typed, ...other];
-  // An index holding no word that starts as a query word does shorten it ("lụt" to "lu"); one
-  // index does so only when no post holds it, but each shard decides alone. Once any shard
-  // finds posts by the words as typed, those found by shortened words are left out.
-  if (BODY_SHARDS < 2 || !pages.some(({ page }) => holdsAsPrefix(query, page))) return pages;
-  return pages.filter(({ page }) => holdsAsPrefix(query, page));
+  return [...typed, ...other];
 }
 
 /**
