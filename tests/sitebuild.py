@@ -43,6 +43,15 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+def every_file(site_dir: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path inside it: for comparing two builds byte for byte."""
+    return {
+        str(path.relative_to(site_dir)): path.read_bytes()
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file()
+    }
+
+
 @contextmanager
 def captured_logs() -> Iterator[list[logging.LogRecord]]:
     """Collect warnings and errors logged by MkDocs and its plugins."""

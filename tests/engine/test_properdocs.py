@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sitebuild import every_file
+
 REPO = Path(__file__).resolve().parents[2]
 PROPERDOCS = REPO / ".venv-properdocs" / "bin" / "properdocs"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -36,11 +38,7 @@ def build(command: list[str], site_dir: Path) -> dict[str, bytes]:
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    return {
-        str(path.relative_to(site_dir)): path.read_bytes()
-        for path in sorted(site_dir.rglob("*"))
-        if path.is_file()
-    }
+    return every_file(site_dir)
 
 
 @pytest.fixture(scope="module")

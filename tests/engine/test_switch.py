@@ -20,7 +20,7 @@ import pytest
 from trangxa import engine
 from trangxa.engine import prerender
 
-from tests.sitebuild import BuildResult, build_site
+from tests.sitebuild import BuildResult, build_site, every_file
 
 REPO = Path(__file__).resolve().parents[2]
 # 01/12/2026 10:00 in Vietnam, as in the ProperDocs comparison.
@@ -52,13 +52,6 @@ def sample_with_links(destination: Path) -> Path:
         (project / name).write_text(text, encoding="utf-8")
     return project
 
-
-def every_file(site_dir: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site_dir)): path.read_bytes()
-        for path in sorted(site_dir.rglob("*"))
-        if path.is_file()
-    }
 
 
 def differing(one: dict[str, bytes], other: dict[str, bytes]) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from trangxa.engine import pagesteps, prerender
 
-from tests.sitebuild import BuildResult, build_site, copy_fixture
+from tests.sitebuild import BuildResult, build_site, copy_fixture, every_file
 
 MORE_POSTS = 24
 
@@ -55,13 +55,6 @@ def set_parallel(project: Path, enabled: bool) -> None:
     text = text.replace("  - search\n", "  - search:\n      lang: vi\n  - trangxa-search\n")
     config.write_text(text, encoding="utf-8")
 
-
-def every_file(site: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site)): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def news(result: BuildResult) -> Any:

@@ -14,7 +14,7 @@ import pytest
 from trangxa.engine.fragments import FragmentMemo
 from trangxa.site.layer import layer_of
 
-from tests.sitebuild import BuildResult, build_site, copy_fixture
+from tests.sitebuild import BuildResult, build_site, copy_fixture, every_file
 
 REPO = Path(__file__).resolve().parents[2]
 # 01/12/2026 10:00 in Vietnam. Both builds of a comparison must see the same moment: a page that
@@ -26,13 +26,6 @@ PINNED_CLOCK = "1796094000"
 def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_CLOCK)
 
-
-def every_file(site: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site)): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 @dataclass
