@@ -309,7 +309,7 @@ def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for folder in ("docs", "posts", "procedures", "overrides"):
         shutil.copytree(config.parent / folder, project / folder)
     site_dir = build_in_shards(config, project, SAMPLE_SHARD_SIZE)
-    assert (site_dir / "pagefind-body/2/pagefind.js").is_file()
+    assert (site_dir / "pagefind-body/2/pagefind-entry.json").is_file()
     with serve_folder(site_dir) as url:
         yield url
 
@@ -337,7 +337,7 @@ def test_posts_found_in_their_text_come_after_pages_found_at_first(
     assert found == ["gioi-thieu/", FLOOD_PLAN], f"Tìm 'lụt': các kết quả {found}"
 
 
-# Holds back the second part of a search answer (the one after an answer saying more is
+# Holds back the rest of a search answer (every part after the first answer saying more is
 # coming) until the test calls window.__releaseAnswer(), so the test can act in between.
 _HOLD_SECOND_PART = """
 (() => {
@@ -351,7 +351,7 @@ _HOLD_SECOND_PART = """
     const wrapped = (event) => {
       const data = event.data && event.data.data;
       if (data && Array.isArray(data.items)) {
-        if (data.pending) {
+        if (data.pending && !pending) {
           pending = true;
           window.__firstPart = true;
         } else if (pending) {
@@ -453,7 +453,9 @@ def near_codes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             encoding="utf-8",
         )
     site_dir = build_in_shards(fixture / "mkdocs.yml", project, RARE_SHARD_SIZE)
-    assert (site_dir / f"pagefind-body/{NEAR_POSTS // RARE_SHARD_SIZE}/pagefind.js").is_file()
+    assert (
+        site_dir / f"pagefind-body/{NEAR_POSTS // RARE_SHARD_SIZE}/pagefind-entry.json"
+    ).is_file()
     with serve_folder(site_dir) as url:
         yield url
 

@@ -176,9 +176,21 @@ def test_second_index_holds_the_whole_text_of_published_posts(posts_site: Path) 
 
 def test_second_index_of_no_posts_is_removed(tmp_path: Path) -> None:
     assert build_body_index(tmp_path, [("tin-tuc/a/", "Tin", "<p>Một</p>")]) == 1
-    assert (tmp_path / BODY_BUNDLE_DIR / "0/pagefind.js").is_file()
+    assert (tmp_path / BODY_BUNDLE_DIR / "0/pagefind-entry.json").is_file()
     assert build_body_index(tmp_path, []) == 0
     assert not (tmp_path / BODY_BUNDLE_DIR).exists()
+
+
+def test_a_shard_keeps_its_index_without_pagefinds_scripts(tmp_path: Path) -> None:
+    # The worker runs the first index's copy of Pagefind's script and WebAssembly for every
+    # shard: copies beside each shard would only be downloaded again.
+    build_body_index(tmp_path, [("tin-tuc/a/", "Tin", "<p>Một</p>")])
+    shard = tmp_path / BODY_BUNDLE_DIR / "0"
+    files = sorted(path.name for path in shard.iterdir() if path.is_file())
+    assert files[0] == "pagefind-entry.json"
+    assert [name for name in files[1:] if not name.endswith(".pf_meta")] == []
+    assert len(files) == 2
+    assert sorted(path.name for path in shard.iterdir() if path.is_dir()) == ["fragment", "index"]
 
 
 def test_second_index_lists_posts_at_their_addresses(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ their summary: what a query fetches from it stays small however many posts there
 second holds the whole text of each post; the worker asks it only after the first one's
 results are shown, and only when they are few (bench/README.md). Pagefind holds everything it
 indexes in memory until it writes the index, so the second is built in shards of a bounded
-number of posts, one Pagefind run after another; the worker asks them all and ranks together.
+number of posts, one Pagefind run after another, the newest posts in the first shard; each
+shard keeps only its index, and the worker runs one copy of Pagefind for them all.
 """
 
 from __future__ import annotations
@@ -104,7 +105,21 @@ def build_body_index(
                 path.write_text(body_document(title, content), encoding="utf-8")
             shard = output / str(number)
             _run_pagefind(site_dir, ["--site", folder, "--output-path", str(shard)])
+            keep_index_only(shard)
     return len(groups)
+
+
+# What a shard of the second index keeps: its description, word lists and page texts. Pagefind
+# writes its scripts and WebAssembly beside every index; the worker runs those of the first
+# index for every shard, so a phone downloads them once (bench/README.md).
+SHARD_FILES = ("pagefind-entry.json", "*.pf_meta")
+
+
+def keep_index_only(shard: Path) -> None:
+    """Remove the files of a shard's folder the worker never asks for."""
+    for path in shard.iterdir():
+        if path.is_file() and not any(path.match(pattern) for pattern in SHARD_FILES):
+            path.unlink()
 
 
 # The line of worker.js giving the number of shards of the second index; the build writes the

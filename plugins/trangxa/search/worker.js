@@ -11,8 +11,10 @@
  * fewer pages than a screen holds, the second is asked next and the posts it adds are listed
  * below; the first answer then says more is coming (`pending`), so a page that waits for the
  * whole answer knows to wait. The second index is written in shards, each by its own
- * Pagefind run so that the build's memory stays bounded; the worker asks every shard at once
- * and ranks their results together by Pagefind's score.
+ * Pagefind run so that the build's memory stays bounded, the newest posts in the first. The
+ * worker asks the newest shard first and lists what it finds at once; the other shards are
+ * asked only when it finds fewer posts than a screen holds, and what each finds is added
+ * below as it arrives.
  */
 "use strict";
 
@@ -31,7 +33,8 @@ const SHOWN = 10;
 const FIRST_BUNDLE = "pagefind/";
 const BODY_SHARDS = 1;
 const BODY_BUNDLES = Array.from({ length: BODY_SHARDS }, (_, shard) => `pagefind-body/${shard}/`);
-// The most results of the second index whose text is fetched for one query.
+// The most results of the second index whose text is fetched for one query, besides the
+// first ten of each shard.
 const BODY_LOOK = 30;
 
 // Material asks at every key press. Waiting until typing pauses this long, and for at least
@@ -107,15 +110,63 @@ function escapeHtml(text) {
 
 const OPTIONS = { excerptLength: 24 };
 
-/** The Pagefind search of the first index or of one shard of the second, loaded on first use. */
+// Pagefind's script and its WebAssembly are the same for every index the build writes; the
+// shards of the second index hold only their word lists and page texts. One copy of the
+// script, from the first index, runs an instance per index, and the WebAssembly is fetched
+// once: each instance asks for it beside its own index, and this worker answers with the first
+// index's file (a 68 KB download per shard otherwise).
+const WASM_FILE = /\/(wasm\.[^/]+\.pagefind)$/;
+const wasmFiles = new Map();
+const fetchOfWorker = self.fetch;
+const fetchFile = (...request) => fetchOfWorker.apply(self, request);
+
+self.fetch = (input, init) => {
+  const address = new URL(typeof input === "string" ? input : input.url, ROOT);
+  const wasm = address.pathname.match(WASM_FILE);
+  if (!wasm) return fetchFile(input, init);
+  const name = wasm[1];
+  if (!wasmFiles.has(name)) {
+    const bytes = fetchFile(new URL(`${FIRST_BUNDLE}${name}`, ROOT).href).then((response) => {
+      if (!response.ok) throw new Error(`${name}: ${response.status}`);
+      return response.arrayBuffer();
+    });
+    bytes.catch(() => wasmFiles.delete(name));
+    wasmFiles.set(name, bytes);
+  }
+  // A Response copies the bytes it is made from: every instance reads its own.
+  return wasmFiles.get(name).then((bytes) => new Response(bytes));
+};
+
+let script = null;
+
+/** Pagefind's script, loaded once. */
+function pagefindScript() {
+  if (script === null) {
+    script = import(new URL(`${FIRST_BUNDLE}pagefind.js`, ROOT).href);
+    // A failed download is tried again on the next query.
+    script.catch(() => {
+      script = null;
+    });
+  }
+  return script;
+}
+
+/**
+ * The Pagefind search of the first index or of one shard of the second, loaded on first use,
+ * resolved once its index description is read. Instances of one script share its compiled
+ * WebAssembly, which the first instance compiles: the others start after it is ready, as two
+ * compiling at once would each keep its own.
+ */
 function pagefind(bundle) {
   if (!engines.has(bundle)) {
-    const loading = import(new URL(`${bundle}pagefind.js`, ROOT).href).then(async (module) => {
-      await module.options(OPTIONS);
-      await module.init();
-      return module;
-    });
-    // A failed download is tried again on the next query.
+    const loading = (async () => {
+      const module = await pagefindScript();
+      if (bundle !== FIRST_BUNDLE) await pagefind(FIRST_BUNDLE);
+      const engine = module.createInstance({ ...OPTIONS, basePath: new URL(bundle, ROOT).href });
+      // An empty query returns once the instance has its WebAssembly and index description.
+      await engine.preload("");
+      return engine;
+    })();
     loading.catch(() => engines.delete(bundle));
     engines.set(bundle, loading);
   }
@@ -190,6 +241,13 @@ function holdsWords(query, { page, excerpt }) {
   );
 }
 
+/** Whether a post's title and whole text hold every word of the query, as holdsWords asks:
+ * the excerpt Pagefind chose may show another of the words it matched ("phần" for "phan"). */
+function textHoldsWords(query, page) {
+  const text = (page.content || "").split(FOLDED_SENTINEL)[0];
+  return holdsWords(query, { page, excerpt: escapeHtml(text) });
+}
+
 /** Whether a page's title and whole text hold the query's words without marks, the last one
  * perhaps as the start of a longer word: how Pagefind finds a page by the words typed. */
 function holdsAsPrefix(query, page) {
@@ -215,58 +273,152 @@ async function answer(query) {
 /**
  * One shard's results for a query, and whether it found them by the words as typed. A shard
  * holding no word that starts as a query word shortens it ("2.046" to "2", "lụt" to "lu")
- * and answers with near matches; its best result then does not hold the words.
+ * and answers with near matches; its best result then does not hold the words. A shard that
+ * cannot be read answers nothing; the others still do.
  */
 async function searchShard(bundle, query, dataOf) {
-  const found = await (await pagefind(bundle)).search(query);
-  const results = found ? found.results : [];
-  const exact = results.length > 0 && holdsAsPrefix(query, await dataOf(results[0]));
-  return { results, exact };
+  try {
+    const found = await (await pagefind(bundle)).search(query);
+    const results = found ? found.results : [];
+    const exact = results.length > 0 && holdsAsPrefix(query, await dataOf(results[0]));
+    return { results, exact };
+  } catch (error) {
+    console.error("Tìm kiếm lỗi:", bundle, error);
+    return { results: [], exact: false };
+  }
+}
+
+/** The values of promises in the order they settle. */
+async function* inArrivalOrder(promises) {
+  const waiting = new Map(promises.map((promise, key) => [key, promise.then((value) => [key, value])]));
+  while (waiting.size > 0) {
+    const [key, value] = await Promise.race(waiting.values());
+    waiting.delete(key);
+    yield value;
+  }
 }
 
 /**
- * Posts the whole text holds, those holding the words as typed first. Pagefind matches a word
- * with and without marks and as the start of longer words ("khử" finds "khu", "khung"), so
- * for a word typed with marks the posts that hold it as typed may come after the first ten:
- * up to BODY_LOOK are read, ten at a time, until ten such posts are found. Every shard is
- * asked at once; once one finds posts by the words as typed, the shards that shortened them
- * are left out, or their near matches, ranked on a title word, would crowd out the posts
- * asked for.
+ * Posts the whole text holds, in parts as shards answer, each part to be listed below the
+ * ones before so that nothing already on screen moves. Shards hold the newest posts first:
+ * the newest is asked alone, and when it holds fewer than SHOWN posts with the words as
+ * typed, every other shard at once, each listed as it answers. Pagefind matches a word with
+ * and without marks and as the start of longer words ("khử" finds "khu", "khung"), so a
+ * part lists only posts holding the words as typed; a shard's results are read ten at a time
+ * until ten such posts are found, at most BODY_LOOK in all (and the first ten of every
+ * shard). The posts found only as Pagefind matches come last, in what the generator returns.
+ * A shard that shortened the words is left out when any shard found them as typed, or its
+ * near matches, ranked on a title word, would crowd out the posts asked for; when none did,
+ * the near matches of all are what is returned, ranked together by Pagefind's score.
  */
-async function bodyPages(query, seen) {
+async function* bodyParts(query, seen) {
   const fetched = new Map();
   const dataOf = (result) => {
     if (!fetched.has(result)) fetched.set(result, result.data());
     return fetched.get(result);
   };
-  const shards = await Promise.all(BODY_BUNDLES.map((bundle) => searchShard(bundle, query, dataOf)));
-  const exact = shards.filter((shard) => shard.exact);
-  const results = (exact.length > 0 ? exact : shards)
-    .flatMap((shard) => shard.results)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, BODY_LOOK);
-  const typed = [];
+  let typedCount = 0;
+  let read = 0;
+  let exact = false;
   const other = [];
-  for (let start = 0; start < results.length && typed.length < SHOWN; start += SHOWN) {
-    const batch = results.slice(start, start + SHOWN).map(dataOf);
-    const pages = (await Promise.all(batch)).filter((page) => !seen.has(page.url));
-    for (const result of rank(query, pages)) {
-      (holdsWords(query, result) ? typed : other).push(result);
+  const shortened = [];
+
+  async function readResults(results) {
+    const typed = [];
+    const limit = Math.min(results.length, BODY_LOOK);
+    for (let start = 0; start < limit && typedCount < SHOWN; start += SHOWN) {
+      if (start > 0 && read >= BODY_LOOK) break;
+      const batch = results.slice(start, Math.min(start + SHOWN, limit)).map(dataOf);
+      read += batch.length;
+      const pages = (await Promise.all(batch)).filter((page) => !seen.has(page.url));
+      for (const result of rank(query, pages)) {
+        if (textHoldsWords(query, result.page)) {
+          typed.push(result);
+          typedCount += 1;
+        } else {
+          other.push(result);
+        }
+      }
+    }
+    return typed;
+  }
+
+  async function take(shard) {
+    if (!shard.exact) {
+      shortened.push(shard);
+      return [];
+    }
+    exact = true;
+    return readResults(shard.results);
+  }
+
+  const [newest, ...older] = BODY_BUNDLES;
+  const first = await take(await searchShard(newest, query, dataOf));
+  if (first.length > 0) yield first;
+  if (typedCount < SHOWN && older.length > 0) {
+    const asked = older.map((bundle) => searchShard(bundle, query, dataOf));
+    for await (const shard of inArrivalOrder(asked)) {
+      // Enough posts are listed; shards answering later add nothing to read.
+      if (typedCount >= SHOWN) break;
+      const part = await take(shard);
+      if (part.length > 0) yield part;
     }
   }
+  if (exact) return other;
+  const near = shortened
+    .flatMap((shard) => shard.results)
+    .sort((a, b) => b.score - a.score);
+  const typed = await readResults(near);
   return [...typed, ...other];
 }
 
 /**
- * The first answer's pages holding the words as typed, then the posts only the whole text
- * holds, then the first answer's pages found by words spelled differently.
+ * Answers one query: the first index's pages at once; then, when the second index is to be
+ * asked, the posts its shards find, added below as each shard answers, every answer but the
+ * last saying more is coming (`pending`). The pages the first index found by the words as
+ * typed stay on top, the ones found by words spelled differently at the bottom. Stops without
+ * a last answer when a newer query is waiting: that one answers what is owed.
  */
-async function deepen(query, first) {
-  const seen = new Set(first.map(({ page }) => page.url));
-  const body = await bodyPages(query, seen);
-  const holding = first.filter((result) => holdsWords(query, result));
-  const near = first.filter((result) => !holding.includes(result));
-  return [...holding, ...body, ...near];
+async function respond(query) {
+  let shown = [];
+  const send = (pending) => {
+    const data = { items: itemsOf(query, shown) };
+    if (pending) data.pending = true;
+    if (owed > 0) settle(data);
+    // An earlier answer is on screen and said more is coming: this is more.
+    else self.postMessage({ type: RESULT, data });
+  };
+  try {
+    const first = await answer(query);
+    if (waiting > 0) return;
+    if (!first.deeper) {
+      shown = first.ranked;
+    } else {
+      const holding = first.ranked.filter((result) => holdsWords(query, result));
+      const near = first.ranked.filter((result) => !holding.includes(result));
+      const body = [];
+      shown = [...holding, ...near];
+      // Nothing found at first: the list waits for the second index rather than showing
+      // "no result" for a moment.
+      if (shown.length > 0) send(true);
+      const parts = bodyParts(query, new Set(first.ranked.map(({ page }) => page.url)));
+      for (;;) {
+        const next = await parts.next();
+        if (waiting > 0) return;
+        if (next.done) {
+          shown = [...holding, ...body, ...next.value, ...near];
+          break;
+        }
+        body.push(...next.value);
+        shown = [...holding, ...body, ...near];
+        send(true);
+      }
+    }
+  } catch (error) {
+    console.error("Tìm kiếm lỗi:", error);
+    if (waiting > 0) return;
+  }
+  send(false);
 }
 
 /**
@@ -280,26 +432,7 @@ async function drain() {
     const query = latest;
     owed += waiting;
     waiting = 0;
-    let first = { ranked: [], deeper: false };
-    let ranked = null;
-    let early = false;
-    try {
-      first = await answer(query);
-      // Nothing found at first: the list waits for the second index rather than showing
-      // "no result" for a moment.
-      if (first.deeper && first.ranked.length > 0 && waiting === 0) {
-        settle({ items: itemsOf(query, first.ranked), pending: true });
-        early = true;
-      }
-      if (first.deeper && waiting === 0) ranked = await deepen(query, first.ranked);
-    } catch (error) {
-      console.error("Tìm kiếm lỗi:", error);
-    }
-    if (waiting > 0) continue;
-    const final = { items: itemsOf(query, ranked || first.ranked) };
-    if (owed > 0) settle(final);
-    // The first answer is on screen and said more is coming: this is the rest.
-    else if (early) self.postMessage({ type: RESULT, data: final });
+    await respond(query);
   }
   busy = false;
 }
