@@ -13,7 +13,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -88,6 +88,18 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
     return site_dir
 
 
+# The longest a held request waits, so that a failed test never leaves a server thread behind.
+HELD_SECONDS = 60
+
+
+@dataclass
+class Held:
+    """Requests whose path starts with one of `prefixes` are answered once `released` is set."""
+
+    prefixes: tuple[str, ...]
+    released: threading.Event = field(default_factory=threading.Event)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     # Chromium opens sockets ahead of need and may never send a request on them; a handler
     # thread waiting on such a socket gives up after this many seconds, so it can be joined.
@@ -95,21 +107,30 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
     # Where the paths asked are noted, when a test wants them.
     seen: list[str] | None = None
+    # Requests a test holds back for a while.
+    held: Held | None = None
 
     def log_message(self, format: str, *args: Any) -> None:
         # Request lines would drown pytest's own output.
         pass
 
     def send_head(self) -> Any:
+        path = urlparse(self.path).path
         if self.seen is not None:
-            self.seen.append(urlparse(self.path).path)
+            self.seen.append(path)
+        if self.held is not None and path.startswith(self.held.prefixes):
+            self.held.released.wait(HELD_SECONDS)
         return super().send_head()
 
 
 @contextmanager
-def serve_folder(folder: Path, seen: list[str] | None = None) -> Iterator[str]:
-    """Serve a folder over HTTP on 127.0.0.1 and yield its base URL; note paths asked in seen."""
-    handler = partial(type("Handler", (_QuietHandler,), {"seen": seen}), directory=str(folder))
+def serve_folder(
+    folder: Path, seen: list[str] | None = None, held: Held | None = None
+) -> Iterator[str]:
+    """Serve a folder over HTTP on 127.0.0.1 and yield its base URL; note paths asked in seen,
+    and answer the requests `held` names only once it is released."""
+    attributes = {"seen": seen, "held": held}
+    handler = partial(type("Handler", (_QuietHandler,), attributes), directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     # Request threads are tracked and joined by server_close(): tests that fork a second
     # process afterwards (tests/news/test_two_processes.py) need no other thread running.
@@ -121,6 +142,8 @@ def serve_folder(folder: Path, seen: list[str] | None = None) -> Iterator[str]:
         host, port = server.server_address[:2]
         yield f"http://{host!s}:{port}/"
     finally:
+        if held is not None:
+            held.released.set()
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)

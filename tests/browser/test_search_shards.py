@@ -1,0 +1,131 @@
+"""Search in the shards of the index of post texts: the newest shard's posts are listed first,
+as soon as it answers; older shards add theirs below; one copy of Pagefind serves them all."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.wait import WebDriverWait
+
+from .harness import Held, serve_folder
+from .test_search import _RESULTS, _WATCH_WORKER, build_in_shards, page_path, search
+
+pytestmark = pytest.mark.browser
+
+WAIT_SECONDS = 30
+# Posts of the site, newest first, and how many each shard holds: shard 0 holds posts 0–9,
+# shard 1 posts 10–19, shard 2 posts 20–29.
+POSTS = 30
+SHARD_SIZE = 10
+# A word in the text of every post of the newest shard, and of a few older ones.
+EVERYWHERE = "mương"
+EVERYWHERE_POSTS = (*range(SHARD_SIZE), 12, 25)
+# A word in the text of two of the newest posts and of three of the oldest.
+HARVEST = "gặt"
+HARVEST_NEWEST = (0, 1)
+HARVEST_OLDEST = (27, 28, 29)
+NEWEST_DAY = date(2024, 6, 28)
+
+
+def post_path(number: int) -> str:
+    """The address of the post written `number`-th newest, below the site root."""
+    return f"tin-tuc/2024/tin-thon-so-{number}/"
+
+
+def _post(number: int) -> str:
+    words = []
+    if number in EVERYWHERE_POSTS:
+        words.append(f"Nạo vét kênh {EVERYWHERE}.")
+    if number in HARVEST_NEWEST + HARVEST_OLDEST:
+        words.append(f"Tổ dịch vụ cho thuê máy {HARVEST} lúa.")
+    filler = " ".join(["Người dân mang theo giấy tờ tùy thân khi đến nộp hồ sơ."] * 20)
+    text = " ".join([filler, *words])
+    when = NEWEST_DAY - timedelta(days=number)
+    return (
+        f"---\ntitle: Tin thôn số {number}\ndate: {when.isoformat()} 08:00\n"
+        f"categories: [Tin tức]\n---\n\nBộ phận một cửa xã Thử Nghiệm thông báo.\n\n"
+        f"<!-- more -->\n\n{text}\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def shards_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Thirty posts, their texts indexed in three shards of ten, the newest in the first."""
+    fixture = Path(__file__).parents[1] / "search" / "fixtures" / "posts"
+    project = tmp_path_factory.mktemp("shards") / "project"
+    shutil.copytree(fixture / "docs", project / "docs")
+    posts = project / "posts"
+    posts.mkdir()
+    for number in range(POSTS):
+        (posts / f"tin-{number}.md").write_text(_post(number), encoding="utf-8")
+    site_dir = build_in_shards(fixture / "mkdocs.yml", project, SHARD_SIZE)
+    assert (site_dir / "pagefind-body/2/pagefind-entry.json").is_file()
+    return site_dir
+
+
+_STATE = """
+const state = new Function(arguments[0])();
+const active = document.activeElement;
+const link = active && active.closest ? active.closest(".md-search-result__link") : null;
+state.focused = link ? link.getAttribute("href") : active.tagName;
+return state;
+"""
+
+
+def test_newest_shard_is_listed_first_and_older_shards_add_theirs_below(
+    shards_site: Path, chromium: webdriver.Chrome
+) -> None:
+    older = Held(("/pagefind-body/1/", "/pagefind-body/2/"))
+    with serve_folder(shards_site, held=older) as url:
+        chromium.get(url)
+        chromium.execute_script(_WATCH_WORKER)
+        wait = WebDriverWait(chromium, WAIT_SECONDS, poll_frequency=0.2)
+        box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
+        box.click()
+        box.send_keys("gat")
+        # Older shards cannot answer: what is listed is the newest shard's, with more to come.
+        wait.until(lambda d: len(d.execute_script(_STATE, _RESULTS)["items"]) > 0)
+        early = chromium.execute_script(_STATE, _RESULTS)
+        ActionChains(chromium).send_keys(Keys.ARROW_DOWN).perform()
+        wait.until(lambda d: d.execute_script(_STATE, _RESULTS)["focused"] != "INPUT")
+        before = chromium.execute_script(_STATE, _RESULTS)["focused"]
+        older.released.set()
+        wait.until(lambda d: not d.execute_script(_STATE, _RESULTS)["pending"])
+        wait.until(lambda d: len(d.execute_script(_STATE, _RESULTS)["items"]) == 5)
+        final = chromium.execute_script(_STATE, _RESULTS)
+    assert early["pending"]
+    shown = [page_path(item["href"], url) for item in early["items"]]
+    listed = [page_path(item["href"], url) for item in final["items"]]
+    assert sorted(shown) == sorted(post_path(n) for n in HARVEST_NEWEST), shown
+    # What was on screen stays where it was; the older posts come below it.
+    assert listed[: len(shown)] == shown, listed
+    assert sorted(listed[len(shown) :]) == sorted(post_path(n) for n in HARVEST_OLDEST), listed
+    assert page_path(before, url) == shown[0]
+    assert final["focused"] == before, f"Tiêu điểm ở {final['focused']!r}, không ở {before!r}"
+
+
+def test_newest_shard_holding_a_screen_of_posts_answers_alone_with_one_copy_of_pagefind(
+    shards_site: Path, chromium: webdriver.Chrome
+) -> None:
+    seen: list[str] = []
+    with serve_folder(shards_site, seen) as url:
+        chromium.execute_cdp_cmd("Network.enable", {})
+        chromium.execute_cdp_cmd("Network.clearBrowserCache", {})
+        items = search(chromium, url, "muong").items
+    listed = [page_path(item["href"], url) for item in items]
+    assert sorted(listed) == sorted(post_path(n) for n in range(SHARD_SIZE)), listed
+    asked = [path for path in seen if path.startswith(("/pagefind/", "/pagefind-body/"))]
+    assert not [
+        path for path in asked if path.startswith(("/pagefind-body/1/", "/pagefind-body/2/"))
+    ]
+    assert [path for path in asked if path.endswith(".js")] == ["/pagefind/pagefind.js"]
+    assert [path for path in asked if path.endswith(".pagefind")] == [
+        "/pagefind/wasm.unknown.pagefind"
+    ]
