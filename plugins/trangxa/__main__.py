@@ -2,6 +2,6 @@
 
 import sys
 
-from trangxa.cli import main
+from trangxa.cli import entry
 
-sys.exit(main())
+sys.exit(entry())

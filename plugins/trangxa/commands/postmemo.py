@@ -14,7 +14,7 @@ from pathlib import Path
 
 from trangxa import engine
 from trangxa.core import clock
-from trangxa.news.collect import PostCollection, collect_posts
+from trangxa.news.collect import EarlyPosts, PostCollection, collect_posts
 
 # Where the memo lives, relative to the folder of mkdocs.yml (see trangxa.engine.postmemo).
 CACHE_FILE = engine.POSTS_MEMO_FILE
@@ -26,11 +26,13 @@ def read_posts(
     categories: list[str],
     now: datetime,
     before_saving: Callable[[PostCollection], None] | None = None,
+    early: EarlyPosts | None = None,
 ) -> PostCollection:
     """Every post file under root/posts_dir, read and sorted into published, drafts,
     scheduled and errors; files unchanged since the previous command come from the memo.
 
     before_saving is given the posts before the memo is written, so they may be used meanwhile.
+    early is a reading begun before the settings were loaded (commands.earlyread).
     """
     cache = engine.posts_memo_file(root, (tuple(categories), clock.today()))
     with collector_paused():
@@ -45,6 +47,7 @@ def read_posts(
             memo,
             parallel=cache is not None,
             keep_body=False,
+            early=early,
         )
         if before_saving is not None:
             before_saving(collection)

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from trangxa.commands.postmemo import CACHE_FILE, add_config_option, read_posts
-from trangxa.news.collect import PostCollection
+from trangxa.news.collect import EarlyPosts, PostCollection
 from trangxa.news.config import NewsConfig
 from trangxa.news.settings import check_news_settings
 from trangxa.site import names
@@ -49,14 +49,15 @@ class Site:
         plugin: Any = self.mkdocs.plugins.get(name)
         return None if plugin is None else plugin.config
 
-    def posts(self, now: datetime) -> PostCollection:
+    def posts(self, now: datetime, early: EarlyPosts | None = None) -> PostCollection:
         """Every post file, read and sorted into published, drafts, scheduled and errors.
 
         Files unchanged since the previous command are taken from .cache/trangxa/ instead
-        of being parsed again, so a count over thousands of posts answers at once.
+        of being parsed again, so a count over thousands of posts answers at once. `early`
+        is a first reading begun before mkdocs.yml was loaded (commands.earlyread).
         """
         news = self.news
-        return read_posts(self.root, news.posts_dir, list(news.categories), now)
+        return read_posts(self.root, news.posts_dir, list(news.categories), now, early=early)
 
 
 def load_site(config_file: str | Path = "mkdocs.yml") -> Site:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    # Only named: posts are read (a count's second process) without loading Jinja.
+    from jinja2 import Environment
 
 __all__ = ["Markup", "autoescape_project_templates", "escape", "is_safe_url", "safe_text"]
 

@@ -22,7 +22,8 @@ Modules
 - render: posts converted with one Markdown parser reset between posts; listing headings made
   without Markdown; post HTML kept between rebuilds.
 - prerender: a second, forked process builds the older posts while this one builds the rest.
-- twoprocess: a second process reads half the post files (`trangxa count`, first reading).
+- twoprocess: a second process reads half the post files (`trangxa count`, first reading),
+  or begins reading them before the site's settings are loaded.
 - cache, pagecache: post HTML and finished pages kept between rebuilds of `mkdocs serve`.
 - serve_output: the previous rebuild's files left in place when unchanged.
 - fragments, theme/: parts of Material's page drawn once per folder of pages and reused.
@@ -92,10 +93,11 @@ if TYPE_CHECKING:
     from trangxa.engine.serve_output import PreviousOutput as PreviousOutput
     from trangxa.engine.shortcuts import Shortcuts as Shortcuts
     from trangxa.engine.siteshortcuts import SiteShortcuts as SiteShortcuts
+    from trangxa.engine.twoprocess import EarlyReading as EarlyReading
     from trangxa.news.state import NewsState
 
 # Types the rest of trangxa may name in annotations (imported under TYPE_CHECKING only).
-PUBLIC_TYPES = ("PostMemoFile", "PreviousOutput", "Shortcuts", "SiteShortcuts")
+PUBLIC_TYPES = ("EarlyReading", "PostMemoFile", "PreviousOutput", "Shortcuts", "SiteShortcuts")
 
 __all__ = [
     "POSTS_MEMO_FILE",
@@ -104,6 +106,7 @@ __all__ = [
     "map_in_two",
     "post_page",
     "posts_memo_file",
+    "read_early",
     "render_heading",
     "shortcuts_for",
     "shortcuts_on",
@@ -213,3 +216,13 @@ def map_in_two(items: Sequence[T], read: Callable[[T], R]) -> list[R]:
     from trangxa.engine import twoprocess
 
     return twoprocess.map_in_two(items, read)
+
+
+def read_early(items: Sequence[T], read: Callable[[T], R]) -> EarlyReading[T, R] | None:
+    """A forked second process reading items from the end while this one does other work;
+    None when the shortcuts are off or a second process would not help."""
+    if not shortcuts_on():
+        return None
+    from trangxa.engine.twoprocess import EarlyReading
+
+    return EarlyReading.start(items, read)

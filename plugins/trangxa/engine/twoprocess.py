@@ -8,12 +8,14 @@ the child fails to deliver the parent reads itself, so the result never depends 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -93,3 +95,141 @@ def map_in_two(items: Sequence[T], read: Callable[[T], R]) -> list[R]:
     if second is None:
         second = [read(item) for item in items[middle:]]
     return first + second
+
+
+# Items the early reader takes between two looks at whether this process has joined in:
+# a few milliseconds of reading, so the split is made soon after it asks.
+_CHUNK = 32
+_WORD = 8
+
+
+class EarlyReading(Generic[T, R]):
+    """A child forked before this process needs the items read, reading them from the end.
+
+    Meanwhile this process does other work (a count loads mkdocs.yml through MkDocs). When
+    it needs the results it asks the child how far it got, and the items the child has not
+    reached are split between the two. Anything the child fails to deliver this process
+    reads itself, so the result never depends on the child.
+    """
+
+    def __init__(self, items: Sequence[T], pid: int, asking: int, answers: int) -> None:
+        self.items = items
+        self._pid = pid
+        self._asking = asking
+        self._answers = answers
+
+    @classmethod
+    def start(cls, items: Sequence[T], read: Callable[[T], R]) -> EarlyReading[T, R] | None:
+        """Fork a child reading items from the end, or None when a second process would not help."""
+        if not can_fork(len(items)):
+            return None
+        asking_read, asking = os.pipe()
+        answers, answering = os.pipe()
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:
+            os.close(asking)
+            os.close(answers)
+            status = 0
+            try:
+                _read_from_end(items, read, asking_read, answering)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        gc.unfreeze()
+        os.close(asking_read)
+        os.close(answering)
+        return cls(items, pid, asking, answers)
+
+    def finish(self, read: Callable[[T], R]) -> list[R]:
+        """[read(item) for item in self.items], sharing what is left with the child."""
+        count = len(self.items)
+        with contextlib.suppress(OSError):
+            # Fails only when the child has read everything and is gone.
+            os.write(self._asking, b"?")
+        answer = _read_exactly(self._answers, _WORD)
+        reached = int.from_bytes(answer, "little") if len(answer) == _WORD else None
+        if reached is None or reached > count:
+            # The child is gone without answering: everything is read here.
+            middle = count
+        else:
+            # The child read [reached, count); it reads on down to `middle` while this
+            # process reads the front.
+            middle = reached // 2
+            if reached > 0:
+                with contextlib.suppress(OSError):
+                    os.write(self._asking, middle.to_bytes(_WORD, "little"))
+        os.close(self._asking)
+        first = [read(item) for item in self.items[:middle]]
+        data = _read_pipe(self._answers)
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        second: list[R] | None = None
+        if status == 0 and data and middle < count:
+            try:
+                loaded = pickle.loads(data)
+            except (pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+                loaded = None
+            if isinstance(loaded, list) and len(loaded) == count - middle:
+                second = loaded
+        if second is None:
+            second = [read(item) for item in self.items[middle:]]
+        return first + second
+
+    def cancel(self) -> None:
+        """Stop the child when its reading is not wanted after all."""
+        if self._pid == 0:
+            return
+        with contextlib.suppress(OSError):
+            os.kill(self._pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._pid, 0)
+        self._pid = 0
+        for fd in (self._asking, self._answers):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _read_from_end(items: Sequence[T], read: Callable[[T], R], asked: int, answering: int) -> None:
+    """The child's side of EarlyReading: read back to front until asked, then to the middle."""
+    gc.disable()
+    os.set_blocking(asked, False)
+    count = len(items)
+    chunks: list[list[R]] = []
+    reached = count
+    while reached > 0:
+        try:
+            if os.read(asked, 1):
+                break
+        except BlockingIOError:
+            pass
+        start = max(0, reached - _CHUNK)
+        chunks.append([read(item) for item in items[start:reached]])
+        reached = start
+    os.write(answering, reached.to_bytes(_WORD, "little"))
+    middle = 0
+    if reached > 0:
+        os.set_blocking(asked, True)
+        told = _read_exactly(asked, _WORD)
+        middle = int.from_bytes(told, "little")
+        if len(told) != _WORD or middle > reached:
+            raise ValueError(told)
+        chunks.append([read(item) for item in items[middle:reached]])
+    results: list[R] = []
+    for chunk in reversed(chunks):
+        results.extend(chunk)
+    data = pickle.dumps(results, protocol=5)
+    with os.fdopen(answering, "wb") as stream:
+        stream.write(data)
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    """size bytes from a pipe, or fewer when the other end closed it first."""
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data

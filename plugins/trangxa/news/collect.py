@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trangxa import engine
 from trangxa.console import reading
 from trangxa.core.problems import ContentError, Problem
-from trangxa.core.walk import walk_folder
+from trangxa.core.walk import Walk, walk_folder
 from trangxa.news.post import Post, read_post
+
+if TYPE_CHECKING:
+    from trangxa.engine import EarlyReading
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
@@ -77,6 +82,42 @@ def _parse(source_path: tuple[str, str], allowed: list[str], keep_body: bool) ->
             return exc.problem
 
 
+SignedPost = tuple[FileSignature | None, "Post | Problem"]
+
+
+def signed_reader(allowed: list[str], keep_body: bool) -> Callable[[tuple[str, str]], SignedPost]:
+    """How a file missing from the memo is read: (source, path) to its signature and post."""
+
+    def signed(item: tuple[str, str]) -> SignedPost:
+        # Taken just before the reading, in whichever process reads: a first reading of
+        # thousands of files shares the stat calls with the second process too.
+        return _signature_or_none(item[1]), _parse(item, allowed, keep_body)
+
+    return signed
+
+
+@dataclass
+class EarlyPosts:
+    """Posts being read by a second process since before the site's settings were loaded.
+
+    Taken up by collect_posts only when the settings turn out to be the ones guessed.
+    """
+
+    posts_dir: Path
+    allowed: tuple[str, ...]
+    keep_body: bool
+    walk: Walk
+    reading: EarlyReading[tuple[str, str], SignedPost]
+
+    def matches(self, posts_dir: Path, allowed: list[str], keep_body: bool) -> bool:
+        """Whether the posts were read as they would be now."""
+        return (self.posts_dir, self.allowed, self.keep_body) == (
+            posts_dir,
+            tuple(allowed),
+            keep_body,
+        )
+
+
 def _read_all(
     files: list[tuple[str, str]],
     allowed: list[str],
@@ -84,6 +125,7 @@ def _read_all(
     memo_changes: list[str],
     parallel: bool,
     keep_body: bool,
+    early: EarlyReading[tuple[str, str], SignedPost] | None = None,
 ) -> list[Post | Problem]:
     """Each file read, or taken from the memo when unchanged; the reading in two processes
     when asked and worth it."""
@@ -94,11 +136,7 @@ def _read_all(
     def parse_all(items: list[tuple[str, str]]) -> list[Post | Problem]:
         return engine.map_in_two(items, parse) if parallel else [parse(item) for item in items]
 
-    def signed(item: tuple[str, str]) -> tuple[FileSignature | None, Post | Problem]:
-        # Taken just before the reading, in whichever process reads: a first reading of
-        # thousands of files shares the stat calls with the second process too.
-        return _signature_or_none(item[1]), parse(item)
-
+    signed = signed_reader(allowed, keep_body)
     if memo is None:
         return parse_all([(source, path) for path, source in files])
     results: list[Post | Problem | None] = []
@@ -111,7 +149,12 @@ def _read_all(
             missing.append((len(results), source, path))
             results.append(None)
     to_read = [(source, path) for _, source, path in missing]
-    parsed = engine.map_in_two(to_read, signed) if parallel else [signed(i) for i in to_read]
+    if early is not None and early.items == to_read:
+        parsed = early.finish(signed)
+    else:
+        if early is not None:
+            early.cancel()
+        parsed = engine.map_in_two(to_read, signed) if parallel else [signed(i) for i in to_read]
     for (index, source, _), (sig, item) in zip(missing, parsed, strict=True):
         if sig is not None:
             memo[source] = (sig, item)
@@ -130,22 +173,30 @@ def collect_posts(
     *,
     parallel: bool = False,
     keep_body: bool = True,
+    early: EarlyPosts | None = None,
 ) -> PostCollection:
     """Read every Markdown file under posts_dir; nothing is dropped without a trace.
 
     With a memo, files unchanged since they were last read are not parsed again; entries
     of files that are gone are dropped from it. With parallel, many files to read are read
     in two processes; without keep_body, posts are read without their body (for counting).
+    `early` is a reading begun before the settings were known, used if they match.
     """
     result = PostCollection()
+    if early is not None and not early.matches(posts_dir, allowed_categories, keep_body):
+        early.reading.cancel()
+        early = None
     if not posts_dir.is_dir():
+        if early is not None:
+            early.reading.cancel()
         if memo is not None:
             memo.clear()
         return result
     seen: set[str] = set()
     changes: list[str] = []
     markdown: list[tuple[str, str]] = []
-    walk = walk_folder(posts_dir, site_root)
+    # The early reading walked the folder a moment ago; its list is the one it reads.
+    walk = early.walk if early is not None else walk_folder(posts_dir, site_root)
     result.skipped = walk.skipped
     for path, source in walk.paths:
         if os.path.splitext(path)[1].lower() not in MARKDOWN_SUFFIXES:
@@ -153,7 +204,15 @@ def collect_posts(
             continue
         seen.add(source)
         markdown.append((path, source))
-    items = _read_all(markdown, allowed_categories, memo, changes, parallel, keep_body)
+    items = _read_all(
+        markdown,
+        allowed_categories,
+        memo,
+        changes,
+        parallel,
+        keep_body,
+        early.reading if early is not None else None,
+    )
     for item in items:
         if isinstance(item, Problem):
             result.errors.append(item)

@@ -5,15 +5,17 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from trangxa.news.defaults import DEFAULT_CATEGORIES, DEFAULT_POSTS_DIR
+
 
 class NewsConfig(base.Config):
     """Where posts live, how they are addressed, listed and fed."""
 
     enabled = c.Type(bool, default=True)
-    posts_dir = c.Type(str, default="posts")
+    posts_dir = c.Type(str, default=DEFAULT_POSTS_DIR)
     url_prefix = c.Type(str, default="tin-tuc")
     title = c.Type(str, default="Tin tức")
-    categories = c.ListOfItems(c.Type(str), default=[])
+    categories = c.ListOfItems(c.Type(str), default=list(DEFAULT_CATEGORIES))
     categories_url_prefix = c.Type(str, default="chuyen-muc")
     cchc_category = c.Type(str, default="Cải cách hành chính")
     archive_url_prefix = c.Type(str, default="luu-tru")
