@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import time
 from pathlib import Path
 
 import pytest
 from trangxa.commands import earlyread
+from trangxa.commands.postmemo import CACHE_FILE
 from trangxa.engine import twoprocess
 from trangxa.engine.twoprocess import EarlyReading
 
@@ -105,9 +107,11 @@ class Spy:
             self.started += 1
             return start(items, read)  # type: ignore[arg-type]
 
-        def spy_finish(reading: EarlyReading[object, object], read: object) -> object:
+        def spy_finish(
+            reading: EarlyReading[object, object], read: object, keep_pickled: bool = False
+        ) -> object:
             self.finished += 1
-            return finish(reading, read)  # type: ignore[arg-type]
+            return finish(reading, read, keep_pickled)  # type: ignore[arg-type]
 
         def spy_cancel(reading: EarlyReading[object, object]) -> None:
             if reading._pid:
@@ -143,6 +147,10 @@ def test_a_repeated_count_takes_the_memo_instead(
     always_fork: None, monkeypatch: pytest.MonkeyPatch, project: Path
 ) -> None:
     first = run_count(*COUNT, project=project)
+    stored = pickle.loads((project / CACHE_FILE).read_bytes())
+    # Both processes' parts, kept as they were pickled.
+    assert len(stored["parts"]) == 2
+    assert len(stored["sources"]) == sum(len(pickle.loads(part)) for part in stored["parts"])
     spy = Spy(monkeypatch)
     again = run_count(*COUNT, project=project)
     assert spy.started == 0

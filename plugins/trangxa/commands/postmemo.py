@@ -52,7 +52,7 @@ def read_posts(
         if before_saving is not None:
             before_saving(collection)
         if cache is not None and memo is not None and collection.parsed:
-            cache.save(memo)
+            cache.save(memo, collection.pickled_memo)
     return collection
 
 

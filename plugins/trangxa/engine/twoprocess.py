@@ -117,6 +117,9 @@ class EarlyReading(Generic[T, R]):
         self._pid = pid
         self._asking = asking
         self._answers = answers
+        # After finish(keep_pickled=True): the results pickled in two parts, this process's
+        # and the child's as it sent them, when the child delivered.
+        self.pickled: list[bytes] | None = None
 
     @classmethod
     def start(cls, items: Sequence[T], read: Callable[[T], R]) -> EarlyReading[T, R] | None:
@@ -142,8 +145,12 @@ class EarlyReading(Generic[T, R]):
         os.close(answering)
         return cls(items, pid, asking, answers)
 
-    def finish(self, read: Callable[[T], R]) -> list[R]:
-        """[read(item) for item in self.items], sharing what is left with the child."""
+    def finish(self, read: Callable[[T], R], keep_pickled: bool = False) -> list[R]:
+        """[read(item) for item in self.items], sharing what is left with the child.
+
+        With keep_pickled, `pickled` holds the results as pickled lists for storing: this
+        process pickles its part while the child is still finishing its own.
+        """
         count = len(self.items)
         with contextlib.suppress(OSError):
             # Fails only when the child has read everything and is gone.
@@ -162,6 +169,7 @@ class EarlyReading(Generic[T, R]):
                     os.write(self._asking, middle.to_bytes(_WORD, "little"))
         os.close(self._asking)
         first = [read(item) for item in self.items[:middle]]
+        own = pickle.dumps(first, protocol=5) if keep_pickled else b""
         data = _read_pipe(self._answers)
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
@@ -173,6 +181,8 @@ class EarlyReading(Generic[T, R]):
                 loaded = None
             if isinstance(loaded, list) and len(loaded) == count - middle:
                 second = loaded
+                if keep_pickled:
+                    self.pickled = [own, data]
         if second is None:
             second = [read(item) for item in self.items[middle:]]
         return first + second

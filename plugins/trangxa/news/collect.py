@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from trangxa.engine import EarlyReading
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+# A memo already pickled: the sources in order, and parts that line up with them once read.
+PickledMemo = tuple[list[str], list[bytes]]
 
 
 @dataclass
@@ -34,6 +36,9 @@ class PostCollection:
     # Hidden and editor files, broken links: listed, never read (see trangxa.core.walk).
     skipped: list[Problem] = field(default_factory=list)
     parsed: int = 0
+    # A first reading in two processes, as pickled parts the memo file can store as they are
+    # (trangxa.engine.postmemo): sources in order, and the parts.
+    pickled_memo: PickledMemo | None = None
     # Each post's address by source, once given (see assign_urls): the posts themselves
     # never change.
     urls: dict[str, str] = field(default_factory=dict)
@@ -126,9 +131,9 @@ def _read_all(
     parallel: bool,
     keep_body: bool,
     early: EarlyReading[tuple[str, str], SignedPost] | None = None,
-) -> list[Post | Problem]:
+) -> tuple[list[Post | Problem], PickledMemo | None]:
     """Each file read, or taken from the memo when unchanged; the reading in two processes
-    when asked and worth it."""
+    when asked and worth it. With it, the memo as pickled parts when they can be stored."""
 
     def parse(item: tuple[str, str]) -> Post | Problem:
         return _parse(item, allowed, keep_body)
@@ -138,7 +143,7 @@ def _read_all(
 
     signed = signed_reader(allowed, keep_body)
     if memo is None:
-        return parse_all([(source, path) for path, source in files])
+        return parse_all([(source, path) for path, source in files]), None
     results: list[Post | Problem | None] = []
     missing: list[tuple[int, str, str]] = []
     for path, source in files:
@@ -149,8 +154,12 @@ def _read_all(
             missing.append((len(results), source, path))
             results.append(None)
     to_read = [(source, path) for _, source, path in missing]
+    pickled_memo: PickledMemo | None = None
     if early is not None and early.items == to_read:
-        parsed = early.finish(signed)
+        parsed = early.finish(signed, keep_pickled=True)
+        if early.pickled is not None and not memo:
+            # The memo is exactly what was read, so its parts may be stored as pickled.
+            pickled_memo = ([source for source, _ in to_read], early.pickled)
     else:
         if early is not None:
             early.cancel()
@@ -161,7 +170,7 @@ def _read_all(
             memo_changes.append(source)
         results[index] = item
     # Posts never change, so the memo's serve every build as they are (see news.shown).
-    return [item for item in results if item is not None]
+    return [item for item in results if item is not None], pickled_memo
 
 
 def collect_posts(
@@ -204,7 +213,7 @@ def collect_posts(
             continue
         seen.add(source)
         markdown.append((path, source))
-    items = _read_all(
+    items, result.pickled_memo = _read_all(
         markdown,
         allowed_categories,
         memo,
