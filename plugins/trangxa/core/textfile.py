@@ -186,7 +186,7 @@ def read_source(path: str | Path, display_path: str) -> SourceText:
         )
         raise ContentError(_encoding_problem(data, shifted, display_path)) from exc
 
-    if not decoded.strip():
+    if not decoded or decoded.isspace():
         raise ContentError(
             Problem(
                 display_path,

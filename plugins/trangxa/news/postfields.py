@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from datetime import datetime
 from typing import Any
@@ -221,11 +222,22 @@ def categories_of(
     meta: dict[str, Any], front: FrontMatter, source: str, allowed: list[str]
 ) -> list[str]:
     names = string_list(meta, "categories", front, source)
+    known = _known_categories(tuple(allowed))
     for name in names:
+        # string_list gives NFC text: a configured name is taken as it is, without the
+        # normalising of every configured name unknown_category_message does.
+        if name in known:
+            continue
         message = unknown_category_message(name, allowed)
         if message is not None:
             raise ContentError(Problem(source, front.line_of("categories"), message))
     return names
+
+
+@functools.lru_cache(maxsize=8)
+def _known_categories(allowed: tuple[str, ...]) -> frozenset[str]:
+    """The configured categories in NFC; every post of a site asks with the same list."""
+    return frozenset(nfc(item) for item in allowed)
 
 
 def slug_of(meta: dict[str, Any], front: FrontMatter, source: str, title: str) -> tuple[str, bool]:
