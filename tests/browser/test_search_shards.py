@@ -14,6 +14,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
+from tests.pagefind_pages import indexed_pages
+
 from .harness import Held, serve_folder
 from .test_search import _RESULTS, _WATCH_WORKER, build_in_shards, page_path, search
 
@@ -67,6 +69,9 @@ def shards_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (posts / f"tin-{number}.md").write_text(_post(number), encoding="utf-8")
     site_dir = build_in_shards(fixture / "mkdocs.yml", project, SHARD_SIZE)
     assert (site_dir / "pagefind-body/2/pagefind-entry.json").is_file()
+    assert sorted(indexed_pages(site_dir, "pagefind-body/0")) == sorted(
+        post_path(number) for number in range(SHARD_SIZE)
+    )
     return site_dir
 
 

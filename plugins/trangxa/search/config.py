@@ -16,6 +16,7 @@ class SearchConfig(base.Config):
     # 280 MB for 1,500 benchmark posts): a site built on a very small machine may go without,
     # and posts are then found by title and summary only.
     full_text = c.Type(bool, default=True)
-    # Posts in each shard of the second index: one Pagefind run indexes one shard, and its
-    # memory grows with the posts it holds (bench/README.md); a smaller shard needs less.
+    # Posts in each shard of the second index (the first holds the newest 250, or fewer when
+    # this is smaller): one Pagefind run indexes one shard, and its memory grows with the
+    # posts it holds (bench/README.md); a smaller shard needs less.
     full_text_shard_size = c.Type(int, default=SHARD_SIZE)

@@ -32,6 +32,10 @@ WORKER_SCRIPT = Path(__file__).parent / "worker.js"
 # Posts in one shard of the second index: Pagefind's memory while indexing grows with them
 # (bench/README.md).
 SHARD_SIZE = 1500
+# Posts in the first shard, the newest. The worker asks it alone first, and the parts of an
+# index a common word needs grow with the posts it holds: a small first shard lists the newest
+# posts holding a word sooner (bench/README.md).
+NEWEST_SHARD_SIZE = 250
 
 T = TypeVar("T")
 
@@ -73,14 +77,19 @@ def page_path(url: str) -> Path:
     return Path(url + "index.html" if url == "" or url.endswith("/") else url)
 
 
-def shards(posts: list[T], size: int) -> list[list[T]]:
-    """Posts in consecutive groups of at most `size`, each post in exactly one."""
+def shards(posts: list[T], size: int, newest: int = NEWEST_SHARD_SIZE) -> list[list[T]]:
+    """Posts in consecutive groups, each post in exactly one: the first `newest` (at most
+    `size`), then groups of at most `size`."""
     if size < 1:
         raise PluginError(
             f"Số bài mỗi phần của chỉ mục toàn văn (`full_text_shard_size` dưới `{names.SEARCH}` "
             f"trong mkdocs.yml) phải từ 1 trở lên, không phải {size}: sửa lại hoặc bỏ dòng đó."
         )
-    return [posts[start : start + size] for start in range(0, len(posts), size)]
+    if not posts:
+        return []
+    first = max(1, min(newest, size))
+    rest = posts[first:]
+    return [posts[:first]] + [rest[start : start + size] for start in range(0, len(rest), size)]
 
 
 def build_body_index(

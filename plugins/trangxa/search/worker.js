@@ -443,11 +443,16 @@ function settle(data) {
 }
 
 // The page says when the search box opens (trangxa.js), before the first key: the first
-// index's scripts, settings and word list load then, while the citizen starts to type. The
-// page cannot reach this worker itself, which Material's script starts and keeps.
+// index's scripts, settings and word list load then, while the citizen starts to type, and
+// the word list of the newest shard of the second (a few KB), asked first when a query's
+// words are only in the text of posts. The page cannot reach this worker itself, which
+// Material's script starts and keeps.
 if (typeof BroadcastChannel === "function") {
   new BroadcastChannel("trangxa-search").addEventListener("message", (event) => {
-    if (event.data === "open") pagefind(FIRST_BUNDLE).catch(() => {});
+    if (event.data !== "open") return;
+    for (const bundle of [FIRST_BUNDLE, ...BODY_BUNDLES.slice(0, 1)]) {
+      pagefind(bundle).catch(() => {});
+    }
   });
 }
 
