@@ -422,14 +422,23 @@ def _post(title: str, when: str, text: str) -> str:
     )
 
 
+# A site of a few static pages whose posts a test writes.
+POSTS_FIXTURE = Path(__file__).parents[1] / "search" / "fixtures" / "posts"
+
+
+def posts_project(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A project holding the static pages of POSTS_FIXTURE and an empty posts folder."""
+    project = tmp_path_factory.mktemp(name) / "project"
+    shutil.copytree(POSTS_FIXTURE / "docs", project / "docs")
+    (project / "posts").mkdir()
+    return project
+
+
 @pytest.fixture(scope="module")
 def near_codes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Posts holding a rare code and many holding near codes, indexed in small shards."""
-    fixture = Path(__file__).parents[1] / "search" / "fixtures" / "posts"
-    project = tmp_path_factory.mktemp("near-codes") / "project"
-    shutil.copytree(fixture / "docs", project / "docs")
+    project = posts_project(tmp_path_factory, "near-codes")
     posts = project / "posts"
-    posts.mkdir()
     # Short texts repeating a near code rank above a longer text holding the code once.
     for number in range(NEAR_POSTS):
         code = "2.04" if number % 2 else "2.0"
@@ -452,7 +461,7 @@ def near_codes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             ),
             encoding="utf-8",
         )
-    site_dir = build_in_shards(fixture / "mkdocs.yml", project, RARE_SHARD_SIZE)
+    site_dir = build_in_shards(POSTS_FIXTURE / "mkdocs.yml", project, RARE_SHARD_SIZE)
     assert (
         site_dir / f"pagefind-body/{NEAR_POSTS // RARE_SHARD_SIZE}/pagefind-entry.json"
     ).is_file()

@@ -3,7 +3,6 @@ as soon as it answers; older shards add theirs below; one copy of Pagefind serve
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,7 +16,15 @@ from selenium.webdriver.support.wait import WebDriverWait
 from tests.pagefind_pages import indexed_pages
 
 from .harness import Held, serve_folder
-from .test_search import _RESULTS, _WATCH_WORKER, build_in_shards, page_path, search
+from .test_search import (
+    _RESULTS,
+    _WATCH_WORKER,
+    POSTS_FIXTURE,
+    build_in_shards,
+    page_path,
+    posts_project,
+    search,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -60,14 +67,10 @@ def _post(number: int) -> str:
 @pytest.fixture(scope="module")
 def shards_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Thirty posts, their texts indexed in three shards of ten, the newest in the first."""
-    fixture = Path(__file__).parents[1] / "search" / "fixtures" / "posts"
-    project = tmp_path_factory.mktemp("shards") / "project"
-    shutil.copytree(fixture / "docs", project / "docs")
-    posts = project / "posts"
-    posts.mkdir()
+    project = posts_project(tmp_path_factory, "shards")
     for number in range(POSTS):
-        (posts / f"tin-{number}.md").write_text(_post(number), encoding="utf-8")
-    site_dir = build_in_shards(fixture / "mkdocs.yml", project, SHARD_SIZE)
+        (project / "posts" / f"tin-{number}.md").write_text(_post(number), encoding="utf-8")
+    site_dir = build_in_shards(POSTS_FIXTURE / "mkdocs.yml", project, SHARD_SIZE)
     assert (site_dir / "pagefind-body/2/pagefind-entry.json").is_file()
     assert sorted(indexed_pages(site_dir, "pagefind-body/0")) == sorted(
         post_path(number) for number in range(SHARD_SIZE)
