@@ -3,7 +3,8 @@
 The shortcuts: read_source skips its search for control characters when the bytes show
 there are none, and reads with plain system calls; split_front_matter finds the closing line
 with one search; slugify drops marks through a per-character table; the plain front-matter
-reader spells the characters it refuses instead of those it keeps. Each is compared here with the general way on varied
+reader spells the characters it refuses instead of those it keeps; dates in plain ISO form
+are read by the standard library. Each is compared here with the general way on varied
 and hostile text, on the sample site's posts and on posts of the benchmark generator.
 """
 
@@ -12,12 +13,13 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from trangxa.core import plainyaml, slugs
+from trangxa.core import dates, plainyaml, slugs
 from trangxa.core.frontmatter import FrontMatter, load_yaml_mapping, split_front_matter
 from trangxa.core.problems import ContentError, Problem
 from trangxa.core.textfile import SourceText, clean_text, read_bytes, read_source
@@ -30,12 +32,39 @@ SAMPLE_POSTS = sorted((ROOT / "posts").rglob("*.md"))
 # Pieces that each take one of the ways: control characters, CR, U+FFFx, surrogates written
 # as UTF-8, NFD, a BOM, bytes that are not UTF-8, front-matter lines and plain text.
 PIECES = [
-    "---\n", "title: Tin\n", "date: 15/03/2024\n", "\r\n", "\r", "\n", "\x00", "\x0b", "\x0c",
-    "\x1f", "\t", "\ufffe", "\uffff", "\ufff9", "\ufeff", "Hòa An", "Hoa\u0300 An", "ệ",
-    "e\u0302\u0323", "\u2028", "\x85", "...\n", "--- \n", "# Tiêu đề\n", "a", " ",
+    "---\n",
+    "title: Tin\n",
+    "date: 15/03/2024\n",
+    "\r\n",
+    "\r",
+    "\n",
+    "\x00",
+    "\x0b",
+    "\x0c",
+    "\x1f",
+    "\t",
+    "\ufffe",
+    "\uffff",
+    "\ufff9",
+    "\ufeff",
+    "Hòa An",
+    "Hoa\u0300 An",
+    "ệ",
+    "e\u0302\u0323",
+    "\u2028",
+    "\x85",
+    "...\n",
+    "--- \n",
+    "# Tiêu đề\n",
+    "a",
+    " ",
 ]
 PIECE_BYTES = [piece.encode("utf-8") for piece in PIECES] + [
-    b"\xef\xbb\xbf", b"\xed\xa0\x80", b"\xff", b"\xc3", b"\xa1",
+    b"\xef\xbb\xbf",
+    b"\xed\xa0\x80",
+    b"\xff",
+    b"\xc3",
+    b"\xa1",
 ]
 
 
@@ -59,7 +88,9 @@ def _general(data: bytes) -> SourceText | None:
 
 
 # Each example writes the same file again, so the folder may be shared.
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.sampled_from(PIECE_BYTES), max_size=30).map(b"".join))
 @example(b"---\ntitle: Tin\n---\nN\xe1\xbb\x99i dung\n")
 @example(b"a\x0bb\r\nc\xef\xbf\xbe")
@@ -101,8 +132,25 @@ def _outcome(split: object, text: str) -> tuple[object, ...]:
 
 
 FRONT_PIECES = [
-    "---", "...", "\n", " ", "\t", "\x85", "\u2028", "\xa0", "\u3000", "title: Tin", "date: x",
-    "-- -", "----", "--- a", "x", "\n---\n", "\n...\n", "tags:\n  - a", "#",
+    "---",
+    "...",
+    "\n",
+    " ",
+    "\t",
+    "\x85",
+    "\u2028",
+    "\xa0",
+    "\u3000",
+    "title: Tin",
+    "date: x",
+    "-- -",
+    "----",
+    "--- a",
+    "x",
+    "\n---\n",
+    "\n...\n",
+    "tags:\n  - a",
+    "#",
 ]
 
 
@@ -199,3 +247,65 @@ def test_read_bytes_fails_as_the_file_object_fails(tmp_path: Path) -> None:
         with pytest.raises(OSError) as theirs:
             path.read_bytes()
         assert ours.value.strerror == theirs.value.strerror
+
+
+DATE_PIECES = [
+    "2024",
+    "0001",
+    "9999",
+    "-",
+    "03",
+    "3",
+    "15",
+    "31",
+    "30",
+    "29",
+    "00",
+    "13",
+    "T",
+    " ",
+    ":",
+    "08",
+    "23",
+    "24",
+    "59",
+    "60",
+    "+07:00",
+    "-00:00",
+    "+23:59",
+    "+24:00",
+    "Z",
+    ".5",
+    "/",
+    "\u0661",
+]
+
+
+def _general_date(text: str) -> object:
+    try:
+        return dates._parse_text(text)[0]
+    except dates.DateParseError as exc:
+        return str(exc)
+
+
+def _date(text: str) -> object:
+    try:
+        return dates.parse_date(text)
+    except dates.DateParseError as exc:
+        return str(exc)
+
+
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=12).map("".join))
+@example("2024-03-15T08:30:00+07:00")
+@example("2024-02-30T08:30:00+07:00")
+@example("0001-01-01T00:00+07:00")
+@example("9999-12-31T23:59:59-23:59")
+@example("2024-03-15 08:30")
+@example("2024-03-15")
+def test_plain_iso_dates_read_as_the_general_way_reads_them(text: str) -> None:
+    fast, general = _date(text), _general_date(text)
+    assert fast == general
+    if isinstance(fast, datetime):
+        assert isinstance(general, datetime)
+        assert (fast.utcoffset(), fast.tzname()) == (general.utcoffset(), general.tzname())
