@@ -112,6 +112,62 @@ def _value(value: str, resolvers: Resolvers) -> tuple[bool, Any]:
     return text is not None, text
 
 
+# What one line says on its own, kept for the lines every post repeats (`categories:`,
+# `  - "Tin tức"`, `draft: false`): reading them again was most of the reader's time.
+# Lists are kept as tuples and copied out, so no two posts share one.
+_BLANK = 0
+_ENDS_LIST = 1
+_INDENTED = 2
+_ITEM = 3
+_NOT_PLAIN = 4
+_MAX_LINE_LENGTH = 100
+
+
+class _Lines:
+    """Lines already read, for one resolver table."""
+
+    def __init__(self) -> None:
+        self.resolvers: Resolvers | None = None
+        self.keys: dict[str, tuple[str, bool, Any] | None] = {}
+        self.items: dict[str, tuple[int, int, Any]] = {}
+
+    def tables(
+        self, resolvers: Resolvers
+    ) -> tuple[dict[str, tuple[str, bool, Any] | None], dict[str, tuple[int, int, Any]]]:
+        if resolvers is not self.resolvers or len(self.keys) + len(self.items) > _MAX_ANSWERS:
+            self.resolvers, self.keys, self.items = resolvers, {}, {}
+        return self.keys, self.items
+
+
+_LINES = _Lines()
+
+
+def _kept(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _fresh(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _item_line(raw: str, resolvers: Resolvers) -> tuple[int, int, Any]:
+    """(what the line is, its indent, the item's value) for a line under a `key:` line."""
+    line = raw.rstrip(" ")
+    stripped = line.lstrip(" ")
+    if not stripped:
+        return _BLANK, 0, None
+    if not stripped.startswith("- "):
+        # The next key ends the list; any other indented line is more than a list.
+        return (_INDENTED if len(stripped) < len(line) else _ENDS_LIST), 0, None
+    item = stripped[2:].strip(" ")
+    if item[:1] in ("[", "-", ""):
+        return _NOT_PLAIN, 0, None
+    understood, value = _value(item, resolvers)
+    if not understood:
+        return _NOT_PLAIN, 0, None
+    return _ITEM, len(line) - len(stripped), _kept(value)
+
+
 def _block_items(
     lines: list[str], start: int, resolvers: Resolvers
 ) -> tuple[list[Any] | None, int]:
@@ -119,31 +175,51 @@ def _block_items(
 
     None for the items when the lines under the key are anything else.
     """
+    known = _LINES.tables(resolvers)[1]
     items: list[Any] = []
     indent: int | None = None
     index = start
     while index < len(lines):
-        line = lines[index].rstrip(" ")
-        stripped = line.lstrip(" ")
-        if not stripped:
+        raw = lines[index]
+        read = known.get(raw)
+        if read is None:
+            read = _item_line(raw, resolvers)
+            if len(raw) <= _MAX_LINE_LENGTH:
+                known[raw] = read
+        kind, line_indent, value = read
+        if kind == _BLANK:
             index += 1
             continue
-        if not stripped.startswith("- "):
-            # The next key ends the list; any other indented line is more than a list.
-            return (None if len(stripped) < len(line) else items), index
+        if kind == _ENDS_LIST:
+            return items, index
+        if kind != _ITEM:
+            return None, index
         if indent is None:
-            indent = len(line) - len(stripped)
-        elif len(line) - len(stripped) != indent:
+            indent = line_indent
+        elif line_indent != indent:
             return None, index
-        item = stripped[2:].strip(" ")
-        if item[:1] in ("[", "-", ""):
-            return None, index
-        understood, value = _value(item, resolvers)
-        if not understood:
-            return None, index
-        items.append(value)
+        items.append(_fresh(value))
         index += 1
     return items, index
+
+
+def _key_line(line: str, resolvers: Resolvers) -> tuple[str, bool, Any] | None:
+    """(key, whether a value follows on the line, the value) of a `key: value` or `key:`
+    line, already stripped on the right; None when it is anything else."""
+    key_match = _KEY.match(line)
+    if key_match is None:
+        return None
+    key = key_match.group()
+    rest = line[key_match.end() :]
+    if not rest.startswith(":") or (len(rest) > 1 and rest[1] != " "):
+        return None
+    if _plain_text(key, resolvers, in_flow=False) is None:
+        return None
+    written = rest[1:].strip(" ")
+    if not written:
+        return key, False, None
+    understood, value = _value(written, resolvers)
+    return (key, True, _kept(value)) if understood else None
 
 
 def read_plain_mapping(
@@ -152,29 +228,30 @@ def read_plain_mapping(
     """The mapping and each key's line, when the text is plain `key: value` lines; else None."""
     if _REFUSED.search(text):
         return None
+    known = _LINES.tables(resolvers)[0]
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     lines = text.split("\n")
     index = 0
     while index < len(lines):
-        number, line = index, lines[index].rstrip(" ")
+        number, raw = index, lines[index]
         index += 1
-        if not line:
-            continue
-        key_match = _KEY.match(line)
-        if key_match is None:
+        if raw in known:
+            read = known[raw]
+        else:
+            line = raw.rstrip(" ")
+            if not line:
+                continue
+            read = _key_line(line, resolvers)
+            if len(raw) <= _MAX_LINE_LENGTH:
+                known[raw] = read
+        if read is None:
             return None
-        key = key_match.group()
-        rest = line[key_match.end() :]
-        if not rest.startswith(":") or (len(rest) > 1 and rest[1] != " "):
+        key, on_the_line, value = read
+        if key in key_lines:
             return None
-        if key in key_lines or _plain_text(key, resolvers, in_flow=False) is None:
-            return None
-        written = rest[1:].strip(" ")
-        if written:
-            understood, value = _value(written, resolvers)
-            if not understood:
-                return None
+        if on_the_line:
+            value = _fresh(value)
         else:
             items, index = _block_items(lines, index, resolvers)
             if items is None:
