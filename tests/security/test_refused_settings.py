@@ -158,11 +158,15 @@ def test_an_unexpected_failure_reading_a_post_names_it_in_the_build(
     real = collect.read_post
 
     def fails_on_one(
-        path: str | Path, source: str, allowed: list[str], keep_body: bool = True
+        path: str | Path,
+        source: str,
+        allowed: list[str],
+        keep_body: bool = True,
+        data: bytes | None = None,
     ) -> object:
         if Path(path).name == "thong-bao.md":
             raise RuntimeError("hỏng bất ngờ")
-        return real(path, source, allowed, keep_body)
+        return real(path, source, allowed, keep_body, data)
 
     # A fault no content triggers today, put where posts are read.
     monkeypatch.setattr(collect, "read_post", fails_on_one)

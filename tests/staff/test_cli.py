@@ -98,11 +98,15 @@ def test_unexpected_failure_names_the_file_and_saves_details(
     real = collect.read_post
 
     def fails_on_one(
-        path: str | Path, source: str, allowed: list[str], keep_body: bool = True
+        path: str | Path,
+        source: str,
+        allowed: list[str],
+        keep_body: bool = True,
+        data: bytes | None = None,
     ) -> object:
         if Path(path).name == "lich-tiep-cong-dan.md":
             raise RuntimeError("hỏng bất ngờ")
-        return real(path, source, allowed, keep_body)
+        return real(path, source, allowed, keep_body, data)
 
     # A fault no content can trigger today, put where posts are read.
     monkeypatch.setattr(collect, "read_post", fails_on_one)

@@ -10,6 +10,7 @@ and hostile text, on the sample site's posts and on posts of the benchmark gener
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import unicodedata
@@ -22,7 +23,13 @@ from hypothesis import strategies as st
 from trangxa.core import dates, plainyaml, slugs
 from trangxa.core.frontmatter import FrontMatter, load_yaml_mapping, split_front_matter
 from trangxa.core.problems import ContentError, Problem
-from trangxa.core.textfile import SourceText, clean_text, read_bytes, read_source
+from trangxa.core.textfile import (
+    SourceText,
+    clean_text,
+    read_bytes,
+    read_bytes_and_stat,
+    read_source,
+)
 
 from tests.security.corpus import HOSTILE, post_text
 
@@ -238,6 +245,15 @@ def test_read_bytes_reads_every_byte(tmp_path: Path, size: int) -> None:
     data = bytes(range(256)) * (size // 256) + bytes(range(size % 256))
     path.write_bytes(data)
     assert read_bytes(path) == data
+    # The signature of the memo, asked of the open file, is what asking by name gives.
+    read, stat = read_bytes_and_stat(path)
+    by_name = os.stat(path)
+    assert read == data
+    assert (stat.st_size, stat.st_mtime_ns, stat.st_ino) == (
+        by_name.st_size,
+        by_name.st_mtime_ns,
+        by_name.st_ino,
+    )
 
 
 def test_read_bytes_fails_as_the_file_object_fails(tmp_path: Path) -> None:

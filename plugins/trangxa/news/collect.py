@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from trangxa import engine
 from trangxa.console import reading
 from trangxa.core.problems import ContentError, Problem
+from trangxa.core.textfile import read_bytes_and_stat
 from trangxa.core.walk import Walk, walk_folder
 from trangxa.news.post import Post, read_post
 
@@ -78,12 +79,14 @@ def _signature_or_none(path: str | Path) -> FileSignature | None:
         return None
 
 
-def _parse(source_path: tuple[str, str], allowed: list[str], keep_body: bool) -> Post | Problem:
+def _parse(
+    source_path: tuple[str, str], allowed: list[str], keep_body: bool, data: bytes | None = None
+) -> Post | Problem:
     source, path = source_path
     with reading(source):
         try:
             # Counting needs no body; leaving it out keeps the memo on disk small and quick to load.
-            return read_post(path, source, allowed, keep_body)
+            return read_post(path, source, allowed, keep_body, data)
         except ContentError as exc:
             return exc.problem
 
@@ -95,9 +98,14 @@ def signed_reader(allowed: list[str], keep_body: bool) -> Callable[[tuple[str, s
     """How a file missing from the memo is read: (source, path) to its signature and post."""
 
     def signed(item: tuple[str, str]) -> SignedPost:
-        # Taken just before the reading, in whichever process reads: a first reading of
+        # Taken of the very file read, in whichever process reads: a first reading of
         # thousands of files shares the stat calls with the second process too.
-        return _signature_or_none(item[1]), _parse(item, allowed, keep_body)
+        try:
+            data, stat = read_bytes_and_stat(item[1])
+        except OSError:
+            # Gone or unreadable: reading it reports the problem, nothing is remembered.
+            return None, _parse(item, allowed, keep_body)
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ino), _parse(item, allowed, keep_body, data)
 
     return signed
 

@@ -58,13 +58,18 @@ class Post:
 
 
 def read_post(
-    abs_path: str | Path, source: str, allowed_categories: list[str], keep_body: bool = True
+    abs_path: str | Path,
+    source: str,
+    allowed_categories: list[str],
+    keep_body: bool = True,
+    data: bytes | None = None,
 ) -> Post:
     """Read and check one post; raise ContentError naming file and line on the first error.
 
     Without keep_body the post is checked the same way but made without its body (for counting).
+    `data` is the file's bytes when they were read already.
     """
-    read = read_source(abs_path, source)
+    read = read_source(abs_path, source, data)
     text = read.text
     front = split_front_matter(text, source)
     if not front.has_block:
