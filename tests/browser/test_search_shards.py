@@ -23,6 +23,7 @@ from .test_search import (
     build_in_shards,
     page_path,
     posts_project,
+    result_count,
     search,
 )
 
@@ -40,6 +41,9 @@ EVERYWHERE_POSTS = (*range(SHARD_SIZE), 12, 25)
 HARVEST = "gặt"
 HARVEST_NEWEST = (0, 1)
 HARVEST_OLDEST = (27, 28, 29)
+# A word in one post of the newest shard, every post of the next, and one of the oldest.
+CULVERT = "cống"
+CULVERT_POSTS = (0, *range(SHARD_SIZE, 2 * SHARD_SIZE), 25)
 NEWEST_DAY = date(2024, 6, 28)
 
 
@@ -54,6 +58,8 @@ def _post(number: int) -> str:
         words.append(f"Nạo vét kênh {EVERYWHERE}.")
     if number in HARVEST_NEWEST + HARVEST_OLDEST:
         words.append(f"Tổ dịch vụ cho thuê máy {HARVEST} lúa.")
+    if number in CULVERT_POSTS:
+        words.append(f"Sửa {CULVERT} thoát nước đầu làng.")
     filler = " ".join(["Người dân mang theo giấy tờ tùy thân khi đến nộp hồ sơ."] * 20)
     text = " ".join([filler, *words])
     when = NEWEST_DAY - timedelta(days=number)
@@ -137,3 +143,19 @@ def test_newest_shard_holding_a_screen_of_posts_answers_alone_with_one_copy_of_p
     assert [path for path in asked if path.endswith(".pagefind")] == [
         "/pagefind/wasm.unknown.pagefind"
     ]
+
+
+def test_answer_is_whole_once_a_screen_of_posts_is_listed(
+    shards_site: Path, chromium: webdriver.Chrome
+) -> None:
+    # The newest shard lists one post, the next ten: the oldest shard, held back, is not
+    # waited for.
+    oldest = Held(("/pagefind-body/2/",))
+    with serve_folder(shards_site, held=oldest) as url:
+        results = search(chromium, url, "cong")
+    listed = [page_path(item["href"], url) for item in results.items]
+    # Material draws ten results at first, the rest as the reader scrolls; pages Pagefind
+    # matches without the word come last.
+    assert result_count(results.meta) > SHARD_SIZE, results.meta
+    assert listed[0] == post_path(0), listed
+    assert set(listed[1:]) < {post_path(n) for n in range(SHARD_SIZE, 2 * SHARD_SIZE)}, listed

@@ -153,9 +153,9 @@ function pagefindScript() {
 
 /**
  * The Pagefind search of the first index or of one shard of the second, loaded on first use,
- * resolved once its index description is read. Instances of one script share its compiled
- * WebAssembly, which the first instance compiles: the others start after it is ready, as two
- * compiling at once would each keep its own.
+ * resolved once its index description is read. Instances of one script share the one
+ * compiled WebAssembly the script keeps, which the first instance compiles; the others start
+ * once it is ready, as a second compile begun meanwhile would replace it under the first.
  */
 function pagefind(bundle) {
   if (!engines.has(bundle)) {
@@ -358,10 +358,10 @@ async function* bodyParts(query, seen) {
   if (typedCount < SHOWN && older.length > 0) {
     const asked = older.map((bundle) => searchShard(bundle, query, dataOf));
     for await (const shard of inArrivalOrder(asked)) {
-      // Enough posts are listed; shards answering later add nothing to read.
-      if (typedCount >= SHOWN) break;
       const part = await take(shard);
       if (part.length > 0) yield part;
+      // Enough posts are listed: the answer is whole without the shards still to answer.
+      if (typedCount >= SHOWN) break;
     }
   }
   if (exact) return other;
