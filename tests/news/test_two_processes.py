@@ -25,12 +25,15 @@ def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     assert twoprocess.can_fork(2), f"no fork, one processor, or other threads running: {others}"
 
 
-def test_results_in_order_with_the_later_half_from_the_child(always_fork: None) -> None:
+def test_results_in_order_with_the_later_part_from_the_child(always_fork: None) -> None:
     parent = os.getpid()
-    results = map_in_two(list(range(11)), lambda n: (n * n, os.getpid() == parent))
-    assert [value for value, _ in results] == [n * n for n in range(11)]
-    # The first half was read here, the rest in another process.
-    assert [here for _, here in results] == [True] * 5 + [False] * 6
+    results = map_in_two(list(range(200)), lambda n: (n * n, os.getpid() == parent))
+    assert [value for value, _ in results] == [n * n for n in range(200)]
+    # The front was read here, the rest in another process: about half each, the child
+    # having begun a chunk before this process asked.
+    here = [mine for _, mine in results]
+    assert here == sorted(here, reverse=True)
+    assert 68 <= sum(here) <= 100
 
 
 def test_a_failing_child_leaves_the_parent_to_read_everything(always_fork: None) -> None:
@@ -81,7 +84,8 @@ def test_a_second_process_only_when_a_processor_is_free(
     monkeypatch.setattr(twoprocess, "MIN_FILES", 2)
     parent = os.getpid()
     here = map_in_two(list(range(4)), lambda n: os.getpid() == parent)
-    assert here == ([True, True, False, False] if free else [True] * 4)
+    # With a free processor the child reads at least the last item.
+    assert (here[-1] is False) if free else here == [True] * 4
 
 
 def test_no_load_average_leaves_the_choice_to_the_other_rules(

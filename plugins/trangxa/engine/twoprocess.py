@@ -1,9 +1,11 @@
-"""Read many post files in two processes: a forked child reads the second half.
+"""Read many post files in two processes: a forked child reads from the end.
 
 Reading and checking a post is pure Python on one processor; a first `trangxa count` reads
-every file of the site. With a second processor the child reads the later half of the files
-and sends back what it read through a pipe, while the parent reads the first half. Anything
-the child fails to deliver the parent reads itself, so the result never depends on the split.
+every file of the site. With a second processor a child reads from the end of the list and
+sends back what it read through a pipe, while the parent reads from the front: at once
+(map_in_two), or once it has done other work (EarlyReading, begun before mkdocs.yml is
+loaded). Anything the child fails to deliver the parent reads itself, so the result never
+depends on the split.
 """
 
 from __future__ import annotations
@@ -59,42 +61,12 @@ def _read_pipe(fd: int) -> bytes:
 
 
 def map_in_two(items: Sequence[T], read: Callable[[T], R]) -> list[R]:
-    """[read(item) for item in items], the later half in a child process when that helps."""
-    if not can_fork(len(items)):
+    """[read(item) for item in items], the later part in a child process when that helps."""
+    reading = EarlyReading.start(items, read)
+    if reading is None:
         return [read(item) for item in items]
-    middle = len(items) // 2
-    receiving, sending = os.pipe()
-    # Objects the collector never visits stay shared with the child instead of being copied.
-    gc.freeze()
-    pid = os.fork()
-    if pid == 0:
-        os.close(receiving)
-        status = 0
-        try:
-            data = pickle.dumps([read(item) for item in items[middle:]], protocol=5)
-            with os.fdopen(sending, "wb") as stream:
-                stream.write(data)
-        except BaseException:
-            status = 1
-        finally:
-            # Straight out: the parent's exit handlers and open files are not the child's to run.
-            os._exit(status)
-    gc.unfreeze()
-    os.close(sending)
-    first = [read(item) for item in items[:middle]]
-    data = _read_pipe(receiving)
-    _, status = os.waitpid(pid, 0)
-    second: list[R] | None = None
-    if status == 0 and data:
-        try:
-            loaded = pickle.loads(data)
-        except (pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-            loaded = None
-        if isinstance(loaded, list) and len(loaded) == len(items) - middle:
-            second = loaded
-    if second is None:
-        second = [read(item) for item in items[middle:]]
-    return first + second
+    # Joined at once: the child has read a chunk at most, and the rest is split in two.
+    return reading.finish(read)
 
 
 # Items the early reader takes between two looks at whether this process has joined in:
@@ -128,6 +100,7 @@ class EarlyReading(Generic[T, R]):
             return None
         asking_read, asking = os.pipe()
         answers, answering = os.pipe()
+        # Objects the collector never visits stay shared with the child instead of copied.
         gc.freeze()
         pid = os.fork()
         if pid == 0:
@@ -139,6 +112,7 @@ class EarlyReading(Generic[T, R]):
             except BaseException:
                 status = 1
             finally:
+                # Straight out: the parent's exit handlers and open files are not the child's.
                 os._exit(status)
         gc.unfreeze()
         os.close(asking_read)
