@@ -82,3 +82,30 @@ def test_a_page_where_nobody_searches_loads_no_index(
     chromium.execute_async_script("setTimeout(arguments[arguments.length - 1], 2000)")
     assert any(path.endswith(".js") for path in seen)
     assert pagefind_paths(seen) == []
+
+
+def test_words_typed_in_full_load_their_index_parts_while_typing_goes_on(
+    chromium: webdriver.Chrome, asked: tuple[str, list[str]]
+) -> None:
+    url, seen = asked
+    chromium.set_window_size(375, 740)
+    try:
+        open_fresh(chromium, url)
+        chromium.find_element(By.CSS_SELECTOR, "header label[for='__search']").click()
+        WebDriverWait(chromium, WAIT_SECONDS).until(
+            lambda d: any(p.endswith(".pf_meta") for p in pagefind_paths(seen))
+        )
+        box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
+        query = "đăng ký khai sinh"
+        # Keys a little apart, as a citizen types, but closer than the pause after which the
+        # worker searches: only the words typed in full can have been asked for meanwhile.
+        for key in query[:-1]:
+            box.send_keys(key)
+            chromium.execute_async_script("setTimeout(arguments[arguments.length - 1], 60)")
+        while_typing = [p for p in pagefind_paths(seen) if p.startswith("/pagefind/index/")]
+        box.send_keys(query[-1])
+        assert while_typing, "no part of the index was asked for before the last key"
+        # The second index is left for the queries that need it.
+        assert not [p for p in pagefind_paths(seen) if p.startswith("/pagefind-body/0/index/")]
+    finally:
+        chromium.set_window_size(1280, 900)

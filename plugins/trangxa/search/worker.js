@@ -437,6 +437,24 @@ async function drain() {
   busy = false;
 }
 
+let preloaded = "";
+
+/**
+ * The words typed in full so far (a space follows them) are words the coming query will
+ * hold: their parts of the first index load while the citizen types the rest, instead of
+ * after typing pauses. Only the first index: the second is asked for few queries, and
+ * loading its parts for every query would cost most citizens bytes they never use.
+ */
+function preloadTyped(text) {
+  const end = text.lastIndexOf(" ");
+  const typed = end > 0 ? text.slice(0, end).trim() : "";
+  if (plain(typed).length < MIN_LENGTH || typed === preloaded) return;
+  preloaded = typed;
+  pagefind(FIRST_BUNDLE)
+    .then((engine) => engine.preload(typed))
+    .catch(() => {});
+}
+
 /** Answer every question still owed with this result. */
 function settle(data) {
   for (; owed > 0; owed -= 1) self.postMessage({ type: RESULT, data });
@@ -465,6 +483,7 @@ self.addEventListener("message", (event) => {
     waiting += 1;
     // The first key typed starts loading the first index's scripts while typing goes on.
     if (latest.trim()) pagefind(FIRST_BUNDLE).catch(() => {});
+    preloadTyped(latest);
     if (busy) return;
     clearTimeout(timer);
     if (plain(latest).length < MIN_LENGTH) {
