@@ -94,11 +94,16 @@ def reading(source: str) -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        # The innermost file is the one that failed; outer ones keep its name.
-        if getattr(exc, "trangxa_file", None) is None:
-            with suppress(AttributeError):
-                exc.trangxa_file = source  # type: ignore[attr-defined]
+        name_file(exc, source)
         raise
+
+
+def name_file(exc: Exception, source: str) -> None:
+    """Name the file whose reading raised exc, for the crash message (see reading)."""
+    # The innermost file is the one that failed; outer ones keep its name.
+    if getattr(exc, "trangxa_file", None) is None:
+        with suppress(AttributeError):
+            exc.trangxa_file = source  # type: ignore[attr-defined]
 
 
 def report_crash(exc: BaseException, site_root: Path | None = None) -> int:

@@ -98,7 +98,7 @@ def read_post(
             )
         )
     body, title, body_line = fields.title_and_body(front, source)
-    if not body.strip():
+    if not body or body.isspace():
         warnings.append(
             Problem(
                 source,

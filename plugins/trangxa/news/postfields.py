@@ -185,16 +185,18 @@ def string_list(meta: dict[str, Any], key: str, front: FrontMatter, source: str)
         return []
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-        raise ContentError(
-            Problem(
-                source,
-                front.line_of(key),
-                f"Khóa {key} phải là một danh sách, ví dụ {key}: [mục một, mục hai].",
-            )
-        )
     seen: dict[str, None] = {}
-    for item in value:
+    # Checked while read, in one pass: a value that is not a list is refused as its first
+    # item would be.
+    for item in value if isinstance(value, list) else (None,):
+        if not isinstance(item, str | int):
+            raise ContentError(
+                Problem(
+                    source,
+                    front.line_of(key),
+                    f"Khóa {key} phải là một danh sách, ví dụ {key}: [mục một, mục hai].",
+                )
+            )
         text = nfc(str(item)).strip()
         if text:
             seen.setdefault(text, None)
