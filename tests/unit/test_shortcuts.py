@@ -210,6 +210,31 @@ def test_slug_letters_of_every_character_between_letters() -> None:
         assert _slug_by_table(text) == _slug_by_whole_text(text), hex(start)
 
 
+def _slug_by_plain_latin(text: str) -> str:
+    normalized = unicodedata.normalize("NFC", text)
+    return slugs._NOT_SLUG.sub("-", slugs._slug_letters(normalized)).strip("-")
+
+
+LATIN = slugs._latin_letters()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(f"{LATIN}aAzZ09 -.,:;()/\"'!?đĐ\t\n")))
+@example("Hội Nông dân xã tập huấn kỹ thuật trồng lúa (đợt 6)")
+@example("ĐĂNG KÝ KHAI SINH: İ Ÿ ÿ Ǘ Ơ ư")
+def test_slug_letters_of_plain_latin_text_are_those_of_the_table(text: str) -> None:
+    assert slugs._PLAIN_LATIN.fullmatch(text)
+    assert _slug_by_plain_latin(text) == _slug_by_table(text)
+
+
+def test_slug_letters_of_every_character_the_plain_latin_way_accepts() -> None:
+    # Each ASCII character and each letter of the list, alone and between letters.
+    for char in [chr(code) for code in range(128)] + list(LATIN):
+        for text in (char, f"a{char}b", f"{char}{char.upper()}{char.lower()}"):
+            if slugs._PLAIN_LATIN.fullmatch(text):
+                assert _slug_by_plain_latin(text) == _slug_by_table(text), repr(text)
+
+
 def test_bench_posts_read_as_the_general_way_reads_them(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     try:

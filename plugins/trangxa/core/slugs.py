@@ -70,12 +70,41 @@ def _cut(slug: str, max_length: int) -> str:
     return head.strip("-")
 
 
+def _latin_letters() -> str:
+    """Letters beyond ASCII that lowering, decomposing and dropping marks makes ASCII: the
+    Vietnamese ones and their Latin kin (a few hundred, found at start in a millisecond)."""
+    found = []
+    for code in range(0x00C0, 0x0250):
+        found.append(code)
+    for code in range(0x1E00, 0x1F00):
+        found.append(code)
+    kept = []
+    for code in found:
+        parts = unicodedata.normalize("NFD", chr(code).lower().translate(_D_STROKE))
+        if all(part.isascii() or unicodedata.combining(part) for part in parts):
+            kept.append(chr(code))
+    return "".join(kept)
+
+
+# Text of ASCII and such letters only (nearly every title): its slug letters come from
+# lowering, decomposing and encoding to ASCII the whole text at once, which drops exactly the
+# marks, in C. Any other character takes the table, one character at a time.
+_PLAIN_LATIN = re.compile(f"[\x00-\x7f{re.escape(_latin_letters())}]*")
+
+
+def _slug_letters(text: str) -> str:
+    if _PLAIN_LATIN.fullmatch(text):
+        lowered = text.lower().replace("đ", "d")
+        return unicodedata.normalize("NFD", lowered).encode("ascii", "ignore").decode("ascii")
+    return text.translate(_SLUG_LETTERS)
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug of Vietnamese text: "Đăng ký khai sinh" → "dang-ky-khai-sinh"."""
     if max_length < 1:
         raise ValueError("max_length phải từ 1 trở lên")
     normalized = unicodedata.normalize("NFC", text)
-    slug = _cut(_NOT_SLUG.sub("-", normalized.translate(_SLUG_LETTERS)).strip("-"), max_length)
+    slug = _cut(_NOT_SLUG.sub("-", _slug_letters(normalized)).strip("-"), max_length)
     if slug:
         return slug
     # Titles of only symbols or another script still need a stable, distinct address.
