@@ -104,14 +104,21 @@ def serving(
     """`trangxa serve` (or `mkdocs serve`) on a free port, stopped with Ctrl+C at the end."""
     port = free_port()
     log = project.parent / f"serve-{port}.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", tool, "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=console_env(console),
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
+    # Ctrl+C must reach the server as it does from a terminal. A test run started in the
+    # background of a shell has SIGINT ignored, and an ignored signal stays ignored in every
+    # program started after; a handled one goes back to its default there.
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with log.open("wb") as sink:
+            process = subprocess.Popen(
+                [sys.executable, "-m", tool, "serve", "-a", f"127.0.0.1:{port}"],
+                cwd=project,
+                env=console_env(console),
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+            )
+    finally:
+        signal.signal(signal.SIGINT, inherited)
     server = Server(process, f"http://127.0.0.1:{port}/", log, console_encoding(console))
     try:
         deadline = time.monotonic() + timeout
