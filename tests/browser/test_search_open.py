@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,14 +52,23 @@ def open_fresh(driver: webdriver.Chrome, url: str) -> None:
     )
 
 
-def test_opening_the_search_box_loads_what_every_query_needs(
-    chromium: webdriver.Chrome, asked: tuple[str, list[str]]
-) -> None:
-    url, seen = asked
+@contextmanager
+def search_opened_on_a_phone(chromium: webdriver.Chrome, url: str) -> Iterator[None]:
+    """The page loaded afresh at a phone's width, its search box opened from the header."""
     chromium.set_window_size(375, 740)
     try:
         open_fresh(chromium, url)
         chromium.find_element(By.CSS_SELECTOR, "header label[for='__search']").click()
+        yield
+    finally:
+        chromium.set_window_size(1280, 900)
+
+
+def test_opening_the_search_box_loads_what_every_query_needs(
+    chromium: webdriver.Chrome, asked: tuple[str, list[str]]
+) -> None:
+    url, seen = asked
+    with search_opened_on_a_phone(chromium, url):
         WebDriverWait(chromium, WAIT_SECONDS).until(
             lambda d: all(
                 any(p.startswith(start) and p.endswith(end) for p in pagefind_paths(seen))
@@ -69,8 +79,6 @@ def test_opening_the_search_box_loads_what_every_query_needs(
         assert box.get_attribute("value") == ""
         # Word lists and page texts wait for a query.
         assert not [p for p in pagefind_paths(seen) if "/index/" in p or "/fragment/" in p]
-    finally:
-        chromium.set_window_size(1280, 900)
 
 
 def test_a_page_where_nobody_searches_loads_no_index(
@@ -88,10 +96,7 @@ def test_words_typed_in_full_load_their_index_parts_while_typing_goes_on(
     chromium: webdriver.Chrome, asked: tuple[str, list[str]]
 ) -> None:
     url, seen = asked
-    chromium.set_window_size(375, 740)
-    try:
-        open_fresh(chromium, url)
-        chromium.find_element(By.CSS_SELECTOR, "header label[for='__search']").click()
+    with search_opened_on_a_phone(chromium, url):
         WebDriverWait(chromium, WAIT_SECONDS).until(
             lambda d: any(p.endswith(".pf_meta") for p in pagefind_paths(seen))
         )
@@ -107,5 +112,3 @@ def test_words_typed_in_full_load_their_index_parts_while_typing_goes_on(
         assert while_typing, "no part of the index was asked for before the last key"
         # The second index is left for the queries that need it.
         assert not [p for p in pagefind_paths(seen) if p.startswith("/pagefind-body/0/index/")]
-    finally:
-        chromium.set_window_size(1280, 900)
