@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, cast
 
 from trangxa.core.dates import VN_TZ, to_vn
-from trangxa.news.collect import newest_first, oldest_first, sort_newest_first
+from trangxa.news.collect import oldest_first, sort_newest_first
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def _posts(seed: int) -> list[Any]:
 def test_newest_first_in_two_passes_is_the_key_order() -> None:
     for seed in range(20):
         posts = _posts(seed)
-        expected = sorted(posts, key=newest_first)
+        expected = sorted(posts, key=lambda post: (-post.date.timestamp(), post.source))
         sort_newest_first(posts)
         assert posts == expected
 

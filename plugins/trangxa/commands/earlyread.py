@@ -10,7 +10,6 @@ otherwise it is dropped and the posts are read as usual.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ import yaml
 from trangxa import engine
 from trangxa.commands.postmemo import CACHE_FILE
 from trangxa.core.walk import walk_folder
-from trangxa.news.collect import MARKDOWN_SUFFIXES, EarlyPosts, signed_reader
+from trangxa.news.collect import EarlyPosts, is_post_file, signed_reader
 from trangxa.news.defaults import DEFAULT_CATEGORIES, DEFAULT_POSTS_DIR
 from trangxa.site import names
 
@@ -49,11 +48,7 @@ def start_reading(config_file: str) -> EarlyPosts | None:
     if not top.is_dir():
         return None
     walk = walk_folder(top, root)
-    items = [
-        (source, full)
-        for full, source in walk.paths
-        if os.path.splitext(full)[1].lower() in MARKDOWN_SUFFIXES
-    ]
+    items = [(source, full) for full, source in walk.paths if is_post_file(full)]
     reading = engine.read_early(items, signed_reader(list(allowed), keep_body=False))
     if reading is None:
         return None

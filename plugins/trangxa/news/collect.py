@@ -66,8 +66,17 @@ PostMemo = dict[str, tuple[FileSignature, "Post | Problem"]]
 
 def signature(path: str | Path) -> FileSignature:
     """Size, modification time and inode: a file rewritten in any way changes one of them."""
-    stat = os.stat(path)
+    return signature_of(os.stat(path))
+
+
+def signature_of(stat: os.stat_result) -> FileSignature:
+    """The signature (see signature) of what the system said of a file."""
     return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def is_post_file(path: str) -> bool:
+    """Whether a file under the posts folder is a post: Markdown, by its suffix."""
+    return os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES
 
 
 def _signature_or_none(path: str | Path) -> FileSignature | None:
@@ -108,7 +117,7 @@ def signed_reader(allowed: list[str], keep_body: bool) -> Callable[[tuple[str, s
         except OSError:
             # Gone or unreadable: reading it reports the problem, nothing is remembered.
             return None, _parse(item, allowed, keep_body)
-        return (stat.st_size, stat.st_mtime_ns, stat.st_ino), _parse(item, allowed, keep_body, data)
+        return signature_of(stat), _parse(item, allowed, keep_body, data)
 
     return signed
 
@@ -220,7 +229,7 @@ def collect_posts(
     walk = early.walk if early is not None else walk_folder(posts_dir, site_root)
     result.skipped = walk.skipped
     for path, source in walk.paths:
-        if os.path.splitext(path)[1].lower() not in MARKDOWN_SUFFIXES:
+        if not is_post_file(path):
             result.other_files.append(source)
             continue
         seen.add(source)
@@ -256,14 +265,9 @@ def collect_posts(
     return result
 
 
-def newest_first(post: Post) -> tuple[float, str]:
-    """Sort key: newest date first, then by file path so ties are stable."""
-    return (-post.date.timestamp(), post.source)
-
-
 def sort_newest_first(posts: list[Post]) -> None:
-    """posts in the order newest_first gives, sorted by attribute in two stable passes: no
-    key to make in Python for each of ten thousand posts."""
+    """Sort posts newest first, then by file path so ties are stable: by attribute in two
+    stable passes, with no key to make in Python for each of ten thousand posts."""
     posts.sort(key=_BY_SOURCE)
     # Aware datetimes compare as the instants they are, as their timestamps do.
     posts.sort(key=_BY_DATE, reverse=True)

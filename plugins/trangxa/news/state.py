@@ -8,7 +8,13 @@ from pathlib import Path
 
 from trangxa.core.problems import Problem
 from trangxa.news import links
-from trangxa.news.collect import PostCollection, PostMemo, assign_urls, collect_posts, newest_first
+from trangxa.news.collect import (
+    PostCollection,
+    PostMemo,
+    assign_urls,
+    collect_posts,
+    sort_newest_first,
+)
 from trangxa.news.config import NewsConfig
 from trangxa.news.feedlists import feed_listings
 from trangxa.news.listing import ListingPage, NewsSections, build_sections
@@ -57,7 +63,8 @@ def load(
     state.errors.extend(assign_urls(unpublished, config.url_prefix, urls))
     shown = list(collection.published)
     if show_unpublished:
-        shown = sorted([*shown, *unpublished], key=newest_first)
+        shown = [*shown, *unpublished]
+        sort_newest_first(shown)
     state.shown = [
         ShownPost(post, urls[post.source], status(post, now), post.body)
         for post in shown
