@@ -32,21 +32,36 @@ _REFUSED = re.compile("[\x00-\x08\x0b-\x1f#\x7f-\x9f\u2028\u2029\ud800-\udfff\uf
 Resolvers = dict[Any, list[tuple[str, re.Pattern[str]]]]
 
 
-class _Answers:
-    """_plain_text's answers for one resolver table: keys, categories and tags come back in
-    every post, and each resolver is a regular expression to try on them."""
+class _Known:
+    """What was already read, for one resolver table: keys, categories and tags come back in
+    every post, and so do whole lines (`categories:`, `  - "Tin tức"`, `draft: false`).
+    Reading them again was most of the reader's time; each resolver is a regular expression
+    to try on them."""
 
     def __init__(self) -> None:
         self.resolvers: Resolvers | None = None
-        self.known: dict[tuple[str, bool], str | None] = {}
+        self._reset()
 
-    def table(self, resolvers: Resolvers) -> dict[tuple[str, bool], str | None]:
-        if resolvers is not self.resolvers or len(self.known) > _MAX_ANSWERS:
-            self.resolvers, self.known = resolvers, {}
-        return self.known
+    def _reset(self) -> None:
+        # _plain_text's answers, by value and whether it stands in a flow list.
+        self.texts: dict[tuple[str, bool], str | None] = {}
+        # What a top-level line says (_key_line), and a line under a key (_item_line).
+        self.keys: dict[str, tuple[str, bool, Any] | None] = {}
+        self.items: dict[str, tuple[int, int, Any]] = {}
+
+    def of(self, resolvers: Resolvers) -> _Known:
+        """These tables, emptied when the resolvers differ, each kind when it has grown large."""
+        if resolvers is not self.resolvers:
+            self.resolvers = resolvers
+            self._reset()
+        if len(self.texts) > _MAX_ANSWERS:
+            self.texts = {}
+        if len(self.keys) + len(self.items) > _MAX_ANSWERS:
+            self.keys, self.items = {}, {}
+        return self
 
 
-_ANSWERS = _Answers()
+_KNOWN = _Known()
 _MAX_ANSWERS = 20_000
 # Longer values (sentences, titles) rarely come back; they are not worth keeping.
 _MAX_ANSWER_LENGTH = 64
@@ -56,7 +71,7 @@ def _plain_text(value: str, resolvers: Resolvers, in_flow: bool) -> str | None:
     """The value as text, if YAML reads it as a plain string; otherwise None."""
     if len(value) > _MAX_ANSWER_LENGTH:
         return _read_plain_text(value, resolvers, in_flow)
-    known = _ANSWERS.table(resolvers)
+    known = _KNOWN.of(resolvers).texts
     try:
         return known[value, in_flow]
     except KeyError:
@@ -112,34 +127,14 @@ def _value(value: str, resolvers: Resolvers) -> tuple[bool, Any]:
     return text is not None, text
 
 
-# What one line says on its own, kept for the lines every post repeats (`categories:`,
-# `  - "Tin tức"`, `draft: false`): reading them again was most of the reader's time.
-# Lists are kept as tuples and copied out, so no two posts share one.
+# What one line says on its own, kept in _Known for the lines every post repeats. Lists are
+# kept as tuples and copied out, so no two posts share one.
 _BLANK = 0
 _ENDS_LIST = 1
 _INDENTED = 2
 _ITEM = 3
 _NOT_PLAIN = 4
 _MAX_LINE_LENGTH = 100
-
-
-class _Lines:
-    """Lines already read, for one resolver table."""
-
-    def __init__(self) -> None:
-        self.resolvers: Resolvers | None = None
-        self.keys: dict[str, tuple[str, bool, Any] | None] = {}
-        self.items: dict[str, tuple[int, int, Any]] = {}
-
-    def tables(
-        self, resolvers: Resolvers
-    ) -> tuple[dict[str, tuple[str, bool, Any] | None], dict[str, tuple[int, int, Any]]]:
-        if resolvers is not self.resolvers or len(self.keys) + len(self.items) > _MAX_ANSWERS:
-            self.resolvers, self.keys, self.items = resolvers, {}, {}
-        return self.keys, self.items
-
-
-_LINES = _Lines()
 
 
 def _kept(value: Any) -> Any:
@@ -175,7 +170,7 @@ def _block_items(
 
     None for the items when the lines under the key are anything else.
     """
-    known = _LINES.tables(resolvers)[1]
+    known = _KNOWN.of(resolvers).items
     items: list[Any] = []
     indent: int | None = None
     index = start
@@ -228,7 +223,7 @@ def read_plain_mapping(
     """The mapping and each key's line, when the text is plain `key: value` lines; else None."""
     if _REFUSED.search(text):
         return None
-    known = _LINES.tables(resolvers)[0]
+    known = _KNOWN.of(resolvers).keys
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     lines = text.split("\n")
