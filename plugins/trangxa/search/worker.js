@@ -233,8 +233,14 @@ function typedWithMarks(query) {
  */
 function holdsWords(query, { page, excerpt }) {
   const form = typedWithMarks(query) ? spelled : (text) => fold(plain(text));
-  const words = form(`${page.meta.title || ""} ${excerpt}`).split(" ");
-  const wanted = form(query).split(" ");
+  return holdsAll(form(`${page.meta.title || ""} ${excerpt}`), form(query));
+}
+
+/** Whether a text's words hold every word of a query in the same form, the last one
+ * perhaps as the start of a longer word. */
+function holdsAll(text, query) {
+  const words = text.split(" ");
+  const wanted = query.split(" ");
   const last = wanted.pop();
   return (
     wanted.every((word) => words.includes(word)) && words.some((word) => word.startsWith(last))
@@ -251,10 +257,7 @@ function textHoldsWords(query, page) {
 /** Whether a page's title and whole text hold the query's words without marks, the last one
  * perhaps as the start of a longer word: how Pagefind finds a page by the words typed. */
 function holdsAsPrefix(query, page) {
-  const words = fold(plain(`${page.meta.title || ""} ${page.content || ""}`)).split(" ");
-  const wanted = fold(plain(query)).split(" ");
-  const last = wanted.pop();
-  return wanted.every((word) => words.includes(word)) && words.some((w) => w.startsWith(last));
+  return holdsAll(fold(plain(`${page.meta.title || ""} ${page.content || ""}`)), fold(plain(query)));
 }
 
 /**
