@@ -84,11 +84,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     """Count one period and print or write the figures; invalid content stops the count."""
     if args.format in FILE_FORMATS and not args.output:
-        print(
-            f"Định dạng {args.format} cần tên tệp ghi ra: thêm -o phu-luc.{args.format}.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        return fail(f"Định dạng {args.format} cần tên tệp ghi ra: thêm -o phu-luc.{args.format}.")
     early = start_reading(args.config_file)
     try:
         # Loaded after the second process has started: MkDocs and the report modules take
@@ -99,3 +95,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if early is not None:
             early.reading.cancel()
+
+
+def fail(message: str) -> int:
+    """Say what is wrong with the command as typed, and give its exit code."""
+    print(message, file=sys.stderr)
+    return EXIT_USAGE

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from trangxa.commands.count import EXIT_INVALID_CONTENT, EXIT_USAGE, FILE_FORMATS
+from trangxa.commands.count import EXIT_INVALID_CONTENT, FILE_FORMATS, fail
 from trangxa.commands.site import Site, SiteConfigError, load_site
 from trangxa.core import clock
 from trangxa.core.dates import DateParseError, parse_as_of
@@ -41,21 +41,21 @@ def run(args: argparse.Namespace, early: EarlyPosts | None = None) -> int:
     try:
         site = load_site(args.config_file)
     except SiteConfigError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     report_config = site.plugin_config(names.REPORT)
     mode = args.mode or period_mode_of(report_config)
     try:
         period = parse_period(args.period, cast(Mode, mode))
         as_of = parse_as_of(args.as_of) if args.as_of else now()
     except (ValueError, DateParseError) as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     try:
         want_procedures = counts_procedures(
             report_config.procedures if report_config is not None else "auto",
             site.plugin_config(names.PROCEDURES),
         )
     except ValueError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
 
     collection, procedures, errors, warnings = gather(site, as_of, want_procedures, early)
     if collection.skipped:
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, early: EarlyPosts | None = None) -> int:
         try:
             visits = count_visits([Path(name) for name in args.access_logs], period, as_of)
         except AccessLogError as exc:
-            return _fail(str(exc))
+            return fail(str(exc))
     return _emit(count, visits, args, site)
 
 
@@ -190,8 +190,3 @@ def _emit(
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
     return 0
-
-
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return EXIT_USAGE
