@@ -74,18 +74,50 @@ def test_count_is_the_same_read_in_two_processes(
     assert split.json()["posts"]["total"] > 4
 
 
-@pytest.mark.parametrize(("load", "free"), [(0.4, True), (1.9, True), (2.0, False), (7.5, False)])
+@pytest.mark.parametrize(
+    ("load", "running", "free"),
+    [
+        (0.4, 2, True),
+        (1.9, 5, True),
+        # The minute's average still holds the counts just run; nothing else runs now.
+        (2.0, 1, True),
+        (2.0, 2, False),
+        (7.5, 8, False),
+        (7.5, None, False),
+    ],
+)
 def test_a_second_process_only_when_a_processor_is_free(
-    monkeypatch: pytest.MonkeyPatch, load: float, free: bool
+    monkeypatch: pytest.MonkeyPatch, load: float, running: int | None, free: bool
 ) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    monkeypatch.setattr(twoprocess, "running_now", lambda: running)
     assert twoprocess.processor_free() is free
     monkeypatch.setattr(twoprocess, "MIN_FILES", 2)
     parent = os.getpid()
     here = map_in_two(list(range(4)), lambda n: os.getpid() == parent)
     # With a free processor the child reads at least the last item.
     assert (here[-1] is False) if free else here == [True] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "running"),
+    [
+        (b"1.62 1.43 1.35 2/113 8148\n", 2),
+        (b"0.00 0.01 0.05 1/87 4242\n", 1),
+        (b"", None),
+        (b"1.62 1.43 1.35 ?/113 8148\n", None),
+    ],
+)
+def test_what_runs_now_is_read_from_the_system(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: bytes, running: int | None
+) -> None:
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_bytes(text)
+    monkeypatch.setattr(twoprocess, "LOADAVG", str(loadavg))
+    assert twoprocess.running_now() == running
+    monkeypatch.setattr(twoprocess, "LOADAVG", str(tmp_path / "absent"))
+    assert twoprocess.running_now() is None
 
 
 def test_no_load_average_leaves_the_choice_to_the_other_rules(
@@ -96,3 +128,4 @@ def test_no_load_average_leaves_the_choice_to_the_other_rules(
 
     monkeypatch.setattr(os, "getloadavg", unknown)
     assert twoprocess.processor_free()
+
