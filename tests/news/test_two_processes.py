@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 
 import pytest
+from trangxa.commands import count
 from trangxa.engine import twoprocess
 from trangxa.engine.twoprocess import map_in_two
 
@@ -129,3 +132,27 @@ def test_no_load_average_leaves_the_choice_to_the_other_rules(
     monkeypatch.setattr(os, "getloadavg", unknown)
     assert twoprocess.processor_free()
 
+
+def test_a_count_runs_no_collection_and_leaves_the_collector_on(tmp_path: Path) -> None:
+    project = tmp_path / "site"
+    shutil.copytree(BOUNDARIES, project, ignore=shutil.ignore_patterns(".cache"))
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        # Only passes made while the count runs, not while the command line is read.
+        frame = sys._getframe(1) if phase == "start" else None
+        while frame is not None:
+            if frame.f_code is count.run.__code__:
+                passes.append(info["generation"])
+                break
+            frame = frame.f_back
+
+    gc.callbacks.append(seen)
+    try:
+        first = run_count("--period", "2024", "--as-of", "2025-06-30", project=project)
+    finally:
+        gc.callbacks.remove(seen)
+    assert first.code == 0, first.stderr
+    # Nothing a count makes needs the cycle collector, and it would walk every post read.
+    assert passes == []
+    assert gc.isenabled()
