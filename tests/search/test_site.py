@@ -27,6 +27,7 @@ from trangxa.search.pagefind_index import (
     page_path,
     shards,
 )
+from trangxa.search.titles import TITLES_DIR
 
 from tests.pagefind_pages import indexed_pages
 
@@ -275,3 +276,67 @@ def test_full_text_index_can_be_left_out(tmp_path: Path) -> None:
     assert "const BODY_SHARDS = 0;" in worker.read_text("utf-8")
     assert not (site_dir / BODY_BUNDLE_DIR).exists()
     assert "tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/" in indexed_pages(site_dir, BUNDLE_DIR)
+
+
+def project_of_three_posts(tmp_path: Path, options: str) -> Path:
+    """The posts fixture with three published posts, one a day, and options for the plugin."""
+    project = copy_fixture(POSTS, tmp_path)
+    edit_config(project, "  - trangxa-search\n", f"  - trangxa-search:\n{options}")
+    text = (project / "posts/2024/nuoi-ga.md").read_text(encoding="utf-8")
+    for day, village in ((7, "Hai"), (8, "Ba")):
+        (project / f"posts/2024/nuoi-ga-thon-{village.lower()}.md").write_text(
+            text.replace("thôn Một", f"thôn {village}").replace("05-06", f"05-0{day}"),
+            encoding="utf-8",
+        )
+    return project
+
+
+NEWEST = "tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-ba/"
+OLDER = ("tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-hai/", "tin-tuc/2024/nuoi-ga-tha-vuon-o-thon-mot/")
+
+
+def test_first_index_holds_the_newest_posts_and_title_files_the_older(tmp_path: Path) -> None:
+    project = project_of_three_posts(tmp_path, "      title_index_posts: 1\n")
+    site_dir = build_site(project).site_dir
+    first = indexed_pages(site_dir, BUNDLE_DIR)
+    assert NEWEST in first
+    assert not set(OLDER) & set(first)
+    for url in OLDER:
+        assert "data-pagefind-body" not in (site_dir / url / "index.html").read_text("utf-8")
+    # The index of post texts holds every post, older ones too.
+    assert sorted(indexed_pages(site_dir, BODY_BUNDLE_DIR)) == sorted((NEWEST, *OLDER))
+    [worker] = workers(site_dir)
+    assert "const TITLE_FILES = 1;" in worker.read_text("utf-8")
+    entries = json.loads((site_dir / TITLES_DIR / "0.json").read_text("utf-8"))
+    assert sorted(url for url, _, _ in entries) == sorted("/" + url for url in OLDER)
+    [(_, title, excerpt)] = [entry for entry in entries if entry[0] == "/" + OLDER[1]]
+    assert title == "Nuôi gà thả vườn ở thôn Một"
+    assert excerpt.startswith("Tổ hợp tác chăn nuôi của thôn Một có thêm")
+
+
+def test_without_the_index_of_post_texts_the_first_holds_every_post(tmp_path: Path) -> None:
+    project = project_of_three_posts(
+        tmp_path, "      title_index_posts: 0\n      full_text: false\n"
+    )
+    site_dir = build_site(project).site_dir
+    assert {NEWEST, *OLDER} <= set(indexed_pages(site_dir, BUNDLE_DIR))
+    assert not (site_dir / TITLES_DIR).exists()
+    [worker] = workers(site_dir)
+    assert "const TITLE_FILES = 0;" in worker.read_text("utf-8")
+
+
+def test_a_negative_number_of_posts_in_the_first_index_is_explained(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = project_of_three_posts(tmp_path, "      title_index_posts: -1\n")
+    message = error_of(project, caplog)
+    assert "`title_index_posts`" in message and "-1" in message
+
+
+def test_preview_keeps_every_post_in_the_first_index(tmp_path: Path) -> None:
+    # The preview writes no index of post texts: older posts would not be found at all.
+    project = project_of_three_posts(tmp_path, "      title_index_posts: 1\n")
+    result = build_site(project, command="serve")
+    result.config.plugins["trangxa-search"].wait_for_index()  # type: ignore[attr-defined]
+    assert {NEWEST, *OLDER} <= set(indexed_pages(result.site_dir, BUNDLE_DIR))
+    assert not (result.site_dir / TITLES_DIR).exists()

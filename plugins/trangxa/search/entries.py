@@ -25,12 +25,17 @@ def folded_d_words(text: str) -> str:
 ENTRY_WORDS = 20
 
 
+def summary_opening(summary: str) -> str:
+    """The summary's first ENTRY_WORDS words, shown under a post's title in the results."""
+    words = summary.split()
+    return " ".join(words[:ENTRY_WORDS]) + (" …" if len(words) > ENTRY_WORDS else "")
+
+
 def search_entry(title: str, summary: str) -> str:
     """What the first index holds of a post besides its title: the summary's opening words,
     then the words with đ written with d. Shown as the result's excerpt; the worker cuts it at
     the sentinel."""
-    words = summary.split()
-    opening = " ".join(words[:ENTRY_WORDS]) + (" …" if len(words) > ENTRY_WORDS else "")
+    opening = summary_opening(summary)
     folded = folded_d_words(f"{title} {opening}")
     return f"{opening} {FOLDED_SENTINEL} {folded}" if folded else opening
 

@@ -1,8 +1,8 @@
 """The Pagefind indexes of a built site, and the worker that lets Material's search box read them.
 
-The first index holds every page marked for search, posts by their title and the opening of
-their summary: what a query fetches from it stays small however many posts there are. The
-second holds the whole text of each post; the worker asks it only after the first one's
+The first index holds every page marked for search, the newest posts among them by their title
+and the opening of their summary: what a query fetches from it stays small however many posts
+there are. The second holds the title and whole text of every post; the worker asks it only after the first one's
 results are shown, and only when they are few (bench/README.md). Pagefind holds everything it
 indexes in memory until it writes the index, so the second is built in shards of a bounded
 number of posts, one Pagefind run after another, the newest posts in the first shard; each
@@ -36,6 +36,9 @@ SHARD_SIZE = 1500
 # index a common word needs grow with the posts it holds: a small first shard lists the newest
 # posts holding a word sooner (bench/README.md).
 NEWEST_SHARD_SIZE = 250
+# Posts the first index holds, the newest: the parts of that index a query fetches grow with
+# the posts it holds (bench/README.md).
+TITLE_INDEX_POSTS = 1000
 
 T = TypeVar("T")
 
@@ -131,9 +134,10 @@ def keep_index_only(shard: Path) -> None:
             path.unlink()
 
 
-# The line of worker.js giving the number of shards of the second index; the build writes the
-# site's number there, 0 for a site without posts.
+# The lines of worker.js giving the number of shards of the second index and of title files
+# (trangxa.search.titles); the build writes the site's numbers there, 0 when it has none.
 BODY_SHARDS_LINE = "const BODY_SHARDS = 1;"
+TITLE_FILES_LINE = "const TITLE_FILES = 0;"
 
 
 def body_shards_line(count: int) -> str:
@@ -141,15 +145,24 @@ def body_shards_line(count: int) -> str:
     return f"const BODY_SHARDS = {count};"
 
 
-def worker_script(body_shards: int) -> str:
-    """The worker's text, naming as many shards of the index of post texts as the site has."""
+def title_files_line(count: int) -> str:
+    """The worker's line for `count` title files."""
+    return f"const TITLE_FILES = {count};"
+
+
+def worker_script(body_shards: int, title_files: int) -> str:
+    """The worker's text, naming as many shards of the index of post texts and title files as
+    the site has."""
     script = WORKER_SCRIPT.read_text(encoding="utf-8")
-    if BODY_SHARDS_LINE not in script:
-        raise PluginError(f"{WORKER_SCRIPT} thiếu dòng `{BODY_SHARDS_LINE}`: cài lại trangxa.")
-    return script.replace(BODY_SHARDS_LINE, body_shards_line(body_shards))
+    for line in (BODY_SHARDS_LINE, TITLE_FILES_LINE):
+        if line not in script:
+            raise PluginError(f"{WORKER_SCRIPT} thiếu dòng `{line}`: cài lại trangxa.")
+    return script.replace(BODY_SHARDS_LINE, body_shards_line(body_shards)).replace(
+        TITLE_FILES_LINE, title_files_line(title_files)
+    )
 
 
-def replace_material_worker(site_dir: Path, body_shards: int) -> Path:
+def replace_material_worker(site_dir: Path, body_shards: int, title_files: int) -> Path:
     """Put trangxa's worker where Material's page script looks for its search worker."""
     workers = sorted((site_dir / MATERIAL_WORKERS).glob("search.*.min.js"))
     if not workers:
@@ -158,7 +171,7 @@ def replace_material_worker(site_dir: Path, body_shards: int) -> Path:
             f"tìm kiếm không chạy được. Kiểm tra theme trong mkdocs.yml là `material`."
         )
     for worker in workers:
-        worker.write_text(worker_script(body_shards), encoding="utf-8")
+        worker.write_text(worker_script(body_shards, title_files), encoding="utf-8")
         # The source map describes Material's worker, no longer the file beside it.
         worker.with_name(worker.name + ".map").unlink(missing_ok=True)
     return workers[0]

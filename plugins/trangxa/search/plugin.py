@@ -4,8 +4,10 @@ Material's own index holds every page's text in one file that the browser downlo
 indexes whole (13.7 MB at 3,000 benchmark posts, no result within 180 s on a slow phone);
 Pagefind splits its index by word so a query fetches only the few parts it needs. Pagefind
 matches words with and without tone marks; a hidden line of each page's words with đ written
-with d lets "dang ky khai sinh" find "Đăng ký khai sinh" too. Posts are in that index by title
-and summary; a second index holds their whole text, asked when the first finds few pages.
+with d lets "dang ky khai sinh" find "Đăng ký khai sinh" too. The newest posts are in that
+index by title and summary; a second index holds every post's title and whole text, asked when
+the first finds few pages; small title files let an older post typed as its whole title come
+first (trangxa.search.titles).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from trangxa import engine
+from trangxa.news.config import NewsConfig
+from trangxa.news.excerpt import summary_of
+from trangxa.news.post import Post
 from trangxa.search.config import SearchConfig
 from trangxa.search.entries import FOLDED_SENTINEL, folded_d_words, search_entry
 from trangxa.search.material_search import material_search_plugin, use_vietnamese_separator
@@ -33,6 +38,8 @@ from trangxa.search.pagefind_index import (
     replace_material_worker,
     shards,
 )
+from trangxa.search.titles import write_title_files
+from trangxa.site import names
 from trangxa.site.layer import build_of
 from trangxa.site.theme import require_material
 
@@ -73,6 +80,13 @@ def mark_for_index(output: str, page: Page) -> str:
     )
 
 
+def summary_length(config: MkDocsConfig) -> int:
+    """The length of the summaries trangxa-news writes, shown under older posts' titles."""
+    news = config.plugins.get(names.NEWS)
+    length = getattr(getattr(news, "config", None), "summary_length", None)
+    return length if isinstance(length, int) else NewsConfig().summary_length
+
+
 def empty_material_index(site_dir: Path) -> None:
     """Leave no page in the index Material wrote: Pagefind's index answers the search box.
 
@@ -97,6 +111,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.indexing: threading.Thread | None = None
         # Address and HTML of every page's text by source file, for the index of post texts.
         self.texts: dict[str, tuple[str, str]] = {}
+        # Source files of the posts the first index leaves to the second.
+        self.outside: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, where indexing runs beside the server."""
@@ -109,6 +125,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return config
         require_material(config)
+        if self.config.title_index_posts < 0:
+            raise PluginError(
+                f"Số bài mới nhất trong chỉ mục tiêu đề (`title_index_posts` dưới "
+                f"`{names.SEARCH}` trong mkdocs.yml) phải từ 0 trở lên, không phải "
+                f"{self.config.title_index_posts}: sửa lại hoặc bỏ dòng đó."
+            )
         search = material_search_plugin(config)
         if not use_vietnamese_separator(search):
             log.info(
@@ -121,6 +143,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # The previous rebuild's indexing must be done before this build moves its output.
         self.wait_for_index()
         self.texts = {}
+        self.outside = set()
         self.material_indexes = False
         if self.config.enabled:
             self.material_indexes = not engine.skip_material_index(material_search_plugin(config))
@@ -129,7 +152,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Give the post template the text search indexes of a post."""
         if self.config.enabled:
             env.globals["trangxa_search_entry"] = search_entry
+            self.outside = set(self.posts_outside_first_index(config))
         return env
+
+    def full_text(self) -> bool:
+        """Whether this build writes the second index, of posts' whole text."""
+        return self.config.full_text and not self.serving
+
+    def posts_outside_first_index(self, config: MkDocsConfig) -> list[str]:
+        """Source files of the published posts past the newest `title_index_posts`, when the
+        second index finds them; none without it, or they could not be found at all."""
+        news = build_of(config).news
+        if news is None or not self.full_text():
+            return []
+        older = news.published[self.config.title_index_posts :]
+        return [uri for uri in map(news.source_uri, older) if uri is not None]
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -141,7 +178,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Mark what Pagefind should index on this page."""
-        return mark_for_index(output, page) if self.config.enabled else output
+        if not self.config.enabled or page.file.src_uri in self.outside:
+            return output
+        return mark_for_index(output, page)
 
     # After Material's search plugin has written its (empty) index.
     @event_priority(-50)
@@ -154,24 +193,34 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             empty_material_index(site_dir)
         # While serving, every rebuild would index every post's text again, and the next
         # rebuild waits for the indexing: the preview searches titles and summaries only.
-        posts = [] if self.serving or not self.config.full_text else self.post_texts(config)
-        replace_material_worker(site_dir, len(shards(posts, self.config.full_text_shard_size)))
+        posts = self.published_pages(config) if self.full_text() else []
+        texts = [(url, post.title, html) for post, url, html, _ in posts]
+        limit = summary_length(config)
+        titles = [
+            (url, post.title, summary_of(post.description, html, limit))
+            for post, url, html, outside in posts
+            if outside
+        ]
+        title_files = write_title_files(site_dir, titles)
+        shard_count = len(shards(texts, self.config.full_text_shard_size))
+        replace_material_worker(site_dir, shard_count, title_files)
         self.texts = {}
         if not self.serving:
-            self._index(site_dir, posts)
+            self._index(site_dir, texts)
             return
         # A rebuild of `mkdocs serve` shows the page at once; the index follows a moment later.
         self.wait_for_index()
         self.indexing = threading.Thread(
             target=self._index_quietly,
-            args=(site_dir, posts),
+            args=(site_dir, texts),
             name="trangxa-pagefind",
             daemon=True,
         )
         self.indexing.start()
 
-    def post_texts(self, config: MkDocsConfig) -> list[tuple[str, str, str]]:
-        """Address, title and HTML of each published post, for the index of post texts."""
+    def published_pages(self, config: MkDocsConfig) -> list[tuple[Post, str, str, bool]]:
+        """Each published post with its address, the HTML of its text, and whether the first
+        index leaves it out: for the index of post texts and the title files."""
         news = build_of(config).news
         found = []
         if news is None:
@@ -180,7 +229,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             uri = news.source_uri(post)
             text = self.texts.get(uri) if uri is not None else None
             if text is not None:
-                found.append((text[0], post.title, text[1]))
+                found.append((post, text[0], text[1], uri in self.outside))
         return found
 
     def wait_for_index(self) -> None:

@@ -6,8 +6,9 @@
  * every page, Pagefind fetches only the parts of the index a query's words need, so what a
  * phone downloads stays small however many posts the site has.
  *
- * Two indexes: the first holds every page, posts by their title and the opening of their
- * summary; the second the whole text of each post. The first answers at once. When it finds
+ * Two indexes: the first holds every page, the newest posts by their title and the opening of
+ * their summary; the second the title and whole text of every post. The first answers at once,
+ * with any older post whose title is the query on top (title files, below). When it finds
  * fewer pages than a screen holds, the second is asked next and the posts it adds are listed
  * below; the first answer then says more is coming (`pending`), so a page that waits for the
  * whole answer knows to wait. The second index is written in shards, each by its own
@@ -37,6 +38,14 @@ const BODY_BUNDLES = Array.from({ length: BODY_SHARDS }, (_, shard) => `pagefind
 // first ten of each shard.
 const BODY_LOOK = 30;
 
+// The first index holds only the newest posts; the older ones are found by their words in the
+// second, below the first index's pages. Typed as its whole title, an older post comes first:
+// the build files each under a hash of its title in small files, search-titles/0.json,
+// search-titles/1.json…, and writes their number here (0 when the first index holds every
+// post). A query fetches the one file its hash names, beside the first index's parts.
+const TITLE_FILES = 0;
+const TITLES_DIR = "search-titles/";
+
 // Material asks at every key press. Waiting until typing pauses this long, and for at least
 // two letters, spares a phone the index parts of every prefix typed on the way ("c", "ca").
 const SETTLE_MS = 250;
@@ -65,6 +74,60 @@ function plain(text) {
     .replace(/<[^>]*>/g, " ")
     .replace(/[^\p{L}\p{N}.]+|\.(?!\p{N})/gu, " ")
     .trim();
+}
+
+/** A title or a query in the form compared to find a title typed whole, with or without marks. */
+function titleKey(text) {
+  return fold(plain(text));
+}
+
+/** FNV-1a (32 bits) of a text's UTF-8 bytes: the build numbers title files the same way. */
+function titleHash(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+const titleFiles = new Map();
+
+/** The title file a query's hash names, fetched once; an empty list when the site has none. */
+function titleFile(key) {
+  if (TITLE_FILES === 0) return Promise.resolve([]);
+  const number = titleHash(key) % TITLE_FILES;
+  if (!titleFiles.has(number)) {
+    const loading = fetchFile(new URL(`${TITLES_DIR}${number}.json`, ROOT).href).then(
+      (response) => {
+        if (!response.ok) throw new Error(`${TITLES_DIR}${number}.json: ${response.status}`);
+        return response.json();
+      },
+    );
+    // A failed download is tried again on the next query.
+    loading.catch(() => titleFiles.delete(number));
+    titleFiles.set(number, loading);
+  }
+  return titleFiles.get(number);
+}
+
+/** Older posts whose title is the query, as ranked results; none when the file fails. */
+async function titled(query) {
+  const key = titleKey(query);
+  if (key.length < MIN_LENGTH) return [];
+  try {
+    const entries = await titleFile(key);
+    return entries
+      .filter(([, title]) => titleKey(title) === key)
+      .map(([url, title, excerpt], position) => ({
+        page: { url, meta: { title }, content: excerpt },
+        excerpt,
+        position,
+        tier: 0,
+      }));
+  } catch (error) {
+    console.error("Tìm kiếm lỗi:", error);
+    return [];
+  }
 }
 
 /** Whether a text holds a phrase as whole words. */
@@ -392,19 +455,23 @@ async function respond(query) {
     else self.postMessage({ type: RESULT, data });
   };
   try {
+    // The title file is fetched while the first index answers.
+    const titles = titled(query);
     const first = await answer(query);
+    const top = await titles;
     if (waiting > 0) return;
+    const ranked = [...top, ...first.ranked];
     if (!first.deeper) {
-      shown = first.ranked;
+      shown = ranked;
     } else {
-      const holding = first.ranked.filter((result) => holdsWords(query, result));
-      const near = first.ranked.filter((result) => !holding.includes(result));
+      const holding = ranked.filter((result) => holdsWords(query, result));
+      const near = ranked.filter((result) => !holding.includes(result));
       const body = [];
       shown = [...holding, ...near];
       // Nothing found at first: the list waits for the second index rather than showing
       // "no result" for a moment.
       if (shown.length > 0) send(true);
-      const parts = bodyParts(query, new Set(first.ranked.map(({ page }) => page.url)));
+      const parts = bodyParts(query, new Set(ranked.map(({ page }) => page.url)));
       for (;;) {
         const next = await parts.next();
         if (waiting > 0) return;
