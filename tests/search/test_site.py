@@ -222,7 +222,7 @@ def test_shards_keep_every_post_once_and_refuse_an_empty_size() -> None:
     assert shards([], 3) == []
     assert shards(list(range(10)), 4, newest=2) == [[0, 1], [2, 3, 4, 5], [6, 7, 8, 9]]
     # The newest posts, first in the list, fill a small shard of their own.
-    assert [len(group) for group in shards(list(range(2000)), 1500)] == [250, 1500, 250]
+    assert [len(group) for group in shards(list(range(2000)), 1500)] == [100, 1500, 400]
     with pytest.raises(PluginError, match="full_text_shard_size"):
         shards([1], 0)
 

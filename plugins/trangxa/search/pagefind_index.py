@@ -35,7 +35,7 @@ SHARD_SIZE = 1500
 # Posts in the first shard, the newest. The worker asks it alone first, and the parts of an
 # index a common word needs grow with the posts it holds: a small first shard lists the newest
 # posts holding a word sooner (bench/README.md).
-NEWEST_SHARD_SIZE = 250
+NEWEST_SHARD_SIZE = 100
 # Posts the first index holds, the newest: the parts of that index a query fetches grow with
 # the posts it holds (bench/README.md).
 TITLE_INDEX_POSTS = 1000

@@ -14,8 +14,8 @@
  * whole answer knows to wait. The second index is written in shards, each by its own
  * Pagefind run so that the build's memory stays bounded, the newest posts in the first. The
  * worker asks the newest shard first and lists what it finds at once; the other shards are
- * asked only when it finds fewer posts than a screen holds, and what each finds is added
- * below as it arrives.
+ * asked only when the screen is not yet full, and what each finds is added below as it
+ * arrives.
  */
 "use strict";
 
@@ -340,12 +340,15 @@ async function answer(query) {
  * One shard's results for a query, and whether it found them by the words as typed. A shard
  * holding no word that starts as a query word shortens it ("2.046" to "2", "lụt" to "lu")
  * and answers with near matches; its best result then does not hold the words. A shard that
- * cannot be read answers nothing; the others still do.
+ * cannot be read answers nothing; the others still do. The texts of the first `ahead` results
+ * are asked together with the best one's: the newest shard, asked alone, is read at once when
+ * it holds the words, and one round trip less on a slow network is worth ten small texts.
  */
-async function searchShard(bundle, query, dataOf) {
+async function searchShard(bundle, query, dataOf, ahead) {
   try {
     const found = await (await pagefind(bundle)).search(query);
     const results = found ? found.results : [];
+    for (const result of results.slice(1, ahead)) dataOf(result).catch(() => {});
     const exact = results.length > 0 && holdsAsPrefix(query, await dataOf(results[0]));
     return { results, exact };
   } catch (error) {
@@ -367,8 +370,8 @@ async function* inArrivalOrder(promises) {
 /**
  * Posts the whole text holds, in parts as shards answer, each part to be listed below the
  * ones before so that nothing already on screen moves. Shards hold the newest posts first:
- * the newest is asked alone, and when it holds fewer than SHOWN posts with the words as
- * typed, every other shard at once, each listed as it answers. Pagefind matches a word with
+ * the newest is asked alone, and when it and the `listed` pages already on screen with the
+ * words hold fewer than SHOWN, every other shard at once, each listed as it answers. Pagefind matches a word with
  * and without marks and as the start of longer words ("khử" finds "khu", "khung"), so a
  * part lists only posts holding the words as typed; a shard's results are read ten at a time
  * until ten such posts are found, at most BODY_LOOK in all (and the first ten of every
@@ -377,13 +380,13 @@ async function* inArrivalOrder(promises) {
  * near matches, ranked on a title word, would crowd out the posts asked for; when none did,
  * the near matches of all are what is returned, ranked together by Pagefind's score.
  */
-async function* bodyParts(query, seen) {
+async function* bodyParts(query, seen, listed) {
   const fetched = new Map();
   const dataOf = (result) => {
     if (!fetched.has(result)) fetched.set(result, result.data());
     return fetched.get(result);
   };
-  let typedCount = 0;
+  let typedCount = listed;
   let read = 0;
   let exact = false;
   const other = [];
@@ -419,10 +422,10 @@ async function* bodyParts(query, seen) {
   }
 
   const [newest, ...older] = BODY_BUNDLES;
-  const first = await take(await searchShard(newest, query, dataOf));
+  const first = await take(await searchShard(newest, query, dataOf, SHOWN));
   if (first.length > 0) yield first;
   if (typedCount < SHOWN && older.length > 0) {
-    const asked = older.map((bundle) => searchShard(bundle, query, dataOf));
+    const asked = older.map((bundle) => searchShard(bundle, query, dataOf, 1));
     for await (const shard of inArrivalOrder(asked)) {
       const part = await take(shard);
       if (part.length > 0) yield part;
@@ -471,7 +474,8 @@ async function respond(query) {
       // Nothing found at first: the list waits for the second index rather than showing
       // "no result" for a moment.
       if (shown.length > 0) send(true);
-      const parts = bodyParts(query, new Set(ranked.map(({ page }) => page.url)));
+      const seen = new Set(ranked.map(({ page }) => page.url));
+      const parts = bodyParts(query, seen, holding.length);
       for (;;) {
         const next = await parts.next();
         if (waiting > 0) return;
