@@ -86,7 +86,7 @@ class _Log:
 # What the search worker fetches itself. Chromium's network emulation, set on the page, does not
 # slow a worker's requests (a 316 KB file: 1.75 s fetched by the page, 0.01 s by a worker), so
 # the server sends these at the phone's speed and latency itself.
-WORKER_PATHS = ("/pagefind/", "/pagefind-body/", "/assets/javascripts/lunr/")
+WORKER_PATHS = ("/pagefind/", "/pagefind-body/", "/search-titles/", "/assets/javascripts/lunr/")
 # Bytes written at a time when sending at the phone's speed.
 PACE_BYTES = 8192
 
