@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -277,3 +278,22 @@ def test_iso_vn() -> None:
     assert iso_vn(vn(2023, 1, 5, 8, 30, 12, 999999)) == "2023-01-05T08:30:12+07:00"
     assert iso_vn(datetime(2024, 3, 14, 17, 30, tzinfo=UTC)) == "2024-03-15T00:30:00+07:00"
     assert iso_vn(datetime(2024, 3, 15)) == "2024-03-15T00:00:00+07:00"
+
+
+def test_vietnam_time_comes_back_from_pickle_as_the_same_zone() -> None:
+    moments = [
+        datetime(2024, 3, 15, 8, 30, tzinfo=VN_TZ),
+        parse_date("15/03/2024 08:30"),
+        datetime(2024, 3, 15, 1, 30, tzinfo=UTC),
+        datetime(2024, 3, 15, 4, 30, tzinfo=timezone(timedelta(hours=3))),
+        datetime(2024, 3, 15, 8, 30),
+    ]
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps(moments, protocol=protocol))
+        assert again == moments
+        # The very object: aware datetimes sharing it compare without asking their offsets.
+        assert again[0].tzinfo is VN_TZ
+        assert again[1].tzinfo is VN_TZ
+        assert again[2].tzinfo is UTC
+        assert again[3].utcoffset() == timedelta(hours=3)
+        assert again[4].tzinfo is None

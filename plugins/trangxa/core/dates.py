@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 import calendar
+import copyreg
 import re
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
 
 # Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact
 # and needs no time zone database (which Windows machines often lack).
 VN_TZ: tzinfo = timezone(timedelta(hours=7))
+
+
+def _vietnam_time() -> tzinfo:
+    return VN_TZ
+
+
+def _pickled_zone(zone: timezone) -> tuple[Any, ...]:
+    """Vietnam time pickled as a reference to VN_TZ, any other zone as usual.
+
+    Every date of a post is in VN_TZ, and two aware datetimes with the very same zone object
+    compare without asking it their offsets. Posts read by a second process, or kept in
+    .cache/, would each come back with a zone object of their own, and sorting and counting
+    ten thousand of them took a fifth longer.
+    """
+    if zone == VN_TZ:
+        return (_vietnam_time, ())
+    return zone.__reduce__()  # type: ignore[return-value]
+
+
+copyreg.pickle(timezone, _pickled_zone)
 
 _FORMS = "15/03/2024, 15/03/2024 08:30 hoặc 2024-03-15"
 _FIX = f"Hãy sửa lại ngày, viết theo dạng {_FORMS}."
