@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import shutil
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -28,15 +30,35 @@ def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     assert twoprocess.can_fork(2), f"no fork, one processor, or other threads running: {others}"
 
 
-def test_results_in_order_with_the_later_part_from_the_child(always_fork: None) -> None:
+def test_results_in_order_each_chunk_read_by_one_process(always_fork: None) -> None:
     parent = os.getpid()
-    results = map_in_two(list(range(200)), lambda n: (n * n, os.getpid() == parent))
+
+    def read(n: int) -> tuple[int, bool]:
+        if os.getpid() != parent:
+            # A slower child: this process takes chunks too, whatever the machine's speed.
+            time.sleep(0.002)
+        return n * n, os.getpid() == parent
+
+    results = map_in_two(list(range(200)), read)
     assert [value for value, _ in results] == [n * n for n in range(200)]
-    # The front was read here, the rest in another process: about half each, the child
-    # having begun a chunk before this process asked.
     here = [mine for _, mine in results]
-    assert here == sorted(here, reverse=True)
-    assert 68 <= sum(here) <= 100
+    # The child took the last chunk before this process took any; both read some.
+    assert not here[-1]
+    assert any(here)
+    assert all(len(set(here[start:end])) == 1 for start, end in twoprocess.chunks(200))
+
+
+def test_chunks_cover_the_items_once_from_the_end_shorter_and_shorter() -> None:
+    for total in (1, 31, 32, 33, 200, 1500, 10_000, 123_457):
+        bounds = twoprocess.chunks(total)
+        assert bounds[0][1] == total
+        assert bounds[-1][0] == 0
+        assert all(start == end for (start, _), (_, end) in itertools.pairwise(bounds))
+        sizes = [end - start for start, end in bounds]
+        assert sizes == sorted(sizes, reverse=True)
+        # Few chunks, the last ones short.
+        assert len(bounds) <= 30 + total // 1000
+        assert max(sizes[-3:]) <= twoprocess._CHUNK
 
 
 def test_a_failing_child_leaves_the_parent_to_read_everything(always_fork: None) -> None:

@@ -1,11 +1,12 @@
-"""Read many post files in two processes: a forked child reads from the end.
+"""Read many post files in two processes: a forked child and this one share the list.
 
 Reading and checking a post is pure Python on one processor; a first `trangxa count` reads
-every file of the site. With a second processor a child reads from the end of the list and
-sends back what it read through a pipe, while the parent reads from the front: at once
-(map_in_two), or once it has done other work (EarlyReading, begun before mkdocs.yml is
-loaded). Anything the child fails to deliver the parent reads itself, so the result never
-depends on the split.
+every file of the site. With a second processor the list is cut into chunks of a few
+milliseconds' reading, and a forked child and this process each take the next chunk left
+until none is: at once (map_in_two), or once this process has done other work
+(EarlyReading, begun before mkdocs.yml is loaded). The child sends back what it read through
+a pipe. Anything the child fails to deliver this process reads itself, so the result never
+depends on who read what.
 """
 
 from __future__ import annotations
@@ -83,105 +84,134 @@ def _read_pipe(fd: int) -> bytes:
 
 
 def map_in_two(items: Sequence[T], read: Callable[[T], R]) -> list[R]:
-    """[read(item) for item in items], the later part in a child process when that helps."""
+    """[read(item) for item in items], part of them read in a child process when that helps."""
     reading = EarlyReading.start(items, read)
     if reading is None:
         return [read(item) for item in items]
-    # Joined at once: the child has read a chunk at most, and the rest is split in two.
+    # Joined at once: the child has taken one chunk, and the two share the rest.
     return reading.finish(read)
 
 
-# Items the early reader takes between two looks at whether this process has joined in:
-# a few milliseconds of reading, so the split is made soon after it asks.
+# The smallest chunk: a few milliseconds of reading. Each chunk is an eighth of what is left,
+# down to this: few chunks (each one sent, pickled and unpickled apart costs a little), and
+# short ones last, so neither process is left with more than a few milliseconds to read once
+# the other has run out.
 _CHUNK = 32
-_WORD = 8
+_SHARE = 8
+# The chunks' numbers wait in a pipe, four bytes each, all written before the fork; there are
+# a few dozen (88 for ten million items), far less than any pipe holds.
+_NUMBER = 4
+_STARTED = b"!"
+# What pickle raises on data a failing child cut short or could not make.
+_UNREADABLE = (pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 
 
 class EarlyReading(Generic[T, R]):
-    """A child forked before this process needs the items read, reading them from the end.
+    """A child forked before this process needs the items read, reading them meanwhile.
 
-    Meanwhile this process does other work (a count loads mkdocs.yml through MkDocs). When
-    it needs the results it asks the child how far it got, and the items the child has not
-    reached are split between the two. Anything the child fails to deliver this process
-    reads itself, so the result never depends on the child.
+    Meanwhile this process does other work (a count loads mkdocs.yml through MkDocs). When it
+    needs the results it takes chunks too, from the same queue, so both run out at the same
+    moment whatever each was doing before. The queue is a pipe holding the chunks' numbers:
+    the system hands each number, read whole, to one process only, so no lock is needed.
+    Anything the child fails to deliver this process reads itself, so the result never
+    depends on the child.
     """
 
-    def __init__(self, items: Sequence[T], pid: int, asking: int, answers: int) -> None:
+    def __init__(
+        self, items: Sequence[T], pid: int, queue: int, answers: int, bounds: list[tuple[int, int]]
+    ) -> None:
         self.items = items
         self._pid = pid
-        self._asking = asking
+        self._queue = queue
         self._answers = answers
-        # After finish(keep_pickled=True): the results pickled in two parts, this process's
-        # and the child's as it sent them, when the child delivered.
+        self._bounds = bounds
+        # After finish(keep_pickled=True): the results pickled in parts that follow each other
+        # in the items' order, the child's as it sent them.
         self.pickled: list[bytes] | None = None
 
     @classmethod
     def start(cls, items: Sequence[T], read: Callable[[T], R]) -> EarlyReading[T, R] | None:
-        """Fork a child reading items from the end, or None when a second process would not help."""
+        """Fork a child reading items, the last chunk first, or None when a second process
+        would not help."""
         if not can_fork(len(items)):
             return None
-        asking_read, asking = os.pipe()
+        bounds = chunks(len(items))
+        queue, queue_in = os.pipe()
+        os.write(queue_in, b"".join(n.to_bytes(_NUMBER, "little") for n in range(len(bounds))))
+        # Written whole and closed: a process finding the pipe empty knows nothing is left.
+        os.close(queue_in)
         answers, answering = os.pipe()
         # Objects the collector never visits stay shared with the child instead of copied.
         gc.freeze()
         pid = os.fork()
         if pid == 0:
-            os.close(asking)
             os.close(answers)
             status = 0
             try:
-                _read_from_end(items, read, asking_read, answering)
+                _read_in_child(items, read, bounds, queue, answering)
             except BaseException:
                 status = 1
             finally:
                 # Straight out: the parent's exit handlers and open files are not the child's.
                 os._exit(status)
         gc.unfreeze()
-        os.close(asking_read)
         os.close(answering)
-        return cls(items, pid, asking, answers)
+        return cls(items, pid, queue, answers, bounds)
 
     def finish(self, read: Callable[[T], R], keep_pickled: bool = False) -> list[R]:
         """[read(item) for item in self.items], sharing what is left with the child.
 
-        With keep_pickled, `pickled` holds the results as pickled lists for storing: this
-        process pickles its part while the child is still finishing its own.
+        With keep_pickled, `pickled` holds the results as pickled lists for storing: each
+        process pickles the chunks it reads, so the pickling is shared too.
         """
-        count = len(self.items)
-        with contextlib.suppress(OSError):
-            # Fails only when the child has read everything and is gone.
-            os.write(self._asking, b"?")
-        answer = _read_exactly(self._answers, _WORD)
-        reached = int.from_bytes(answer, "little") if len(answer) == _WORD else None
-        if reached is None or reached > count:
-            # The child is gone without answering: everything is read here.
-            middle = count
-        else:
-            # The child read [reached, count); it reads on down to `middle` while this
-            # process reads the front.
-            middle = reached // 2
-            if reached > 0:
-                with contextlib.suppress(OSError):
-                    os.write(self._asking, middle.to_bytes(_WORD, "little"))
-        os.close(self._asking)
-        first = [read(item) for item in self.items[:middle]]
-        own = pickle.dumps(first, protocol=5) if keep_pickled else b""
+        try:
+            return self._finish(read, keep_pickled)
+        except BaseException:
+            # Reading here failed: the child is not left reading for nobody.
+            self.cancel()
+            raise
+
+    def _finish(self, read: Callable[[T], R], keep_pickled: bool) -> list[R]:
+        # Until the child has taken its first chunk (long since, for a reading begun early):
+        # then it never sits idle while this process reads everything.
+        _read_exactly(self._answers, len(_STARTED))
+        own: dict[int, list[R]] = {}
+        own_pickled: dict[int, bytes] = {}
+        while (number := _take(self._queue)) is not None:
+            read_here = [read(item) for item in self._chunk(number)]
+            own[number] = read_here
+            if keep_pickled:
+                own_pickled[number] = pickle.dumps(read_here, protocol=5)
+        os.close(self._queue)
+        self._queue = -1
         data = _read_pipe(self._answers)
+        self._answers = -1
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
-        second: list[R] | None = None
-        if status == 0 and data and middle < count:
-            try:
-                loaded = pickle.loads(data)
-            except (pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-                loaded = None
-            if isinstance(loaded, list) and len(loaded) == count - middle:
-                second = loaded
-                if keep_pickled:
-                    self.pickled = [own, data]
-        if second is None:
-            second = [read(item) for item in self.items[middle:]]
-        return first + second
+        delivered = _delivered(data) if status == 0 else {}
+        results: list[R] = []
+        parts: list[bytes] = []
+        # The chunks were taken from the end: the last is the front of the items.
+        for number in reversed(range(len(self._bounds))):
+            items = self._chunk(number)
+            pickled = own_pickled.get(number)
+            part: list[R] | None = own.get(number)
+            if part is None and number in delivered:
+                pickled = delivered[number]
+                part = _loaded(pickled, len(items))
+            if part is None:
+                part = [read(item) for item in items]
+                pickled = pickle.dumps(part, protocol=5) if keep_pickled else None
+            results.extend(part)
+            if pickled is not None:
+                parts.append(pickled)
+        if keep_pickled:
+            self.pickled = parts
+        return results
+
+    def _chunk(self, number: int) -> Sequence[T]:
+        start, end = self._bounds[number]
+        return self.items[start:end]
 
     def cancel(self) -> None:
         """Stop the child when its reading is not wanted after all."""
@@ -192,42 +222,79 @@ class EarlyReading(Generic[T, R]):
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self._pid, 0)
         self._pid = 0
-        for fd in (self._asking, self._answers):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        for fd in (self._queue, self._answers):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._queue = self._answers = -1
 
 
-def _read_from_end(items: Sequence[T], read: Callable[[T], R], asked: int, answering: int) -> None:
-    """The child's side of EarlyReading: read back to front until asked, then to the middle."""
+def _take(queue: int) -> int | None:
+    """The number of the next chunk nobody has taken, or None when none is left."""
+    number = os.read(queue, _NUMBER)
+    return int.from_bytes(number, "little") if len(number) == _NUMBER else None
+
+
+def chunks(count: int) -> list[tuple[int, int]]:
+    """Where each chunk of count items starts and ends, in the order they are taken: from
+    the end of the items (a child that reads them all alone reads the first item last)."""
+    bounds: list[tuple[int, int]] = []
+    end = count
+    while end > 0:
+        start = max(0, end - max(_CHUNK, end // _SHARE))
+        bounds.append((start, end))
+        end = start
+    return bounds
+
+
+def _read_in_child(
+    items: Sequence[T],
+    read: Callable[[T], R],
+    bounds: list[tuple[int, int]],
+    queue: int,
+    answering: int,
+) -> None:
+    """The child's side of EarlyReading: chunks taken from the queue until it is empty, each
+    pickled as soon as read, and all of them sent at the end."""
     gc.disable()
-    os.set_blocking(asked, False)
-    count = len(items)
-    chunks: list[list[R]] = []
-    reached = count
-    while reached > 0:
-        try:
-            if os.read(asked, 1):
-                break
-        except BlockingIOError:
-            pass
-        start = max(0, reached - _CHUNK)
-        chunks.append([read(item) for item in items[start:reached]])
-        reached = start
-    os.write(answering, reached.to_bytes(_WORD, "little"))
-    middle = 0
-    if reached > 0:
-        os.set_blocking(asked, True)
-        told = _read_exactly(asked, _WORD)
-        middle = int.from_bytes(told, "little")
-        if len(told) != _WORD or middle > reached:
-            raise ValueError(told)
-        chunks.append([read(item) for item in items[middle:reached]])
-    results: list[R] = []
-    for chunk in reversed(chunks):
-        results.extend(chunk)
-    data = pickle.dumps(results, protocol=5)
+    parts: list[tuple[int, bytes]] = []
+    number = _take(queue)
+    os.write(answering, _STARTED)
+    while number is not None:
+        start, end = bounds[number]
+        part = [read(item) for item in items[start:end]]
+        parts.append((number, pickle.dumps(part, protocol=5)))
+        number = _take(queue)
+    data = pickle.dumps(parts, protocol=5)
     with os.fdopen(answering, "wb") as stream:
         stream.write(data)
+
+
+def _delivered(data: bytes) -> dict[int, bytes]:
+    """The chunks the child sent, pickled, by number; none when its answer is unreadable."""
+    try:
+        loaded = pickle.loads(data) if data else []
+    except _UNREADABLE:
+        return {}
+    if not isinstance(loaded, list):
+        return {}
+    return {
+        entry[0]: entry[1]
+        for entry in loaded
+        if isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[0], int)
+        and isinstance(entry[1], bytes)
+    }
+
+
+def _loaded(pickled: bytes, count: int) -> list[R] | None:
+    """A chunk the child read, or None when it did not come whole."""
+    try:
+        part = pickle.loads(pickled)
+    except _UNREADABLE:
+        return None
+    return part if isinstance(part, list) and len(part) == count else None
 
 
 def _read_exactly(fd: int, size: int) -> bytes:
