@@ -22,8 +22,8 @@ Modules
 - render: posts converted with one Markdown parser reset between posts; listing headings made
   without Markdown; post HTML kept between rebuilds.
 - prerender: a second, forked process builds the older posts while this one builds the rest.
-- twoprocess: a second process reads half the post files (`trangxa count`, first reading),
-  or begins reading them before the site's settings are loaded.
+- twoprocess: a second process shares the reading of the post files (`trangxa count`, first
+  reading), or begins reading them before the site's settings are loaded.
 - cache, pagecache: post HTML and finished pages kept between rebuilds of `mkdocs serve`.
 - serve_output: the previous rebuild's files left in place when unchanged.
 - fragments, theme/: parts of Material's page drawn once per folder of pages and reused.
@@ -210,7 +210,7 @@ def skip_material_index(material_search: Any) -> bool:
 
 def map_in_two(items: Sequence[T], read: Callable[[T], R]) -> list[R]:
     """[read(item) for item in items]; with the shortcuts on, a forked second process reads
-    the later half when there are many."""
+    part of them when there are many."""
     if not shortcuts_on():
         return [read(item) for item in items]
     from trangxa.engine import twoprocess
@@ -219,7 +219,7 @@ def map_in_two(items: Sequence[T], read: Callable[[T], R]) -> list[R]:
 
 
 def read_early(items: Sequence[T], read: Callable[[T], R]) -> EarlyReading[T, R] | None:
-    """A forked second process reading items from the end while this one does other work;
+    """A forked second process reading items while this one does other work;
     None when the shortcuts are off or a second process would not help."""
     if not shortcuts_on():
         return None
