@@ -2,10 +2,11 @@
 
 The shortcuts: read_source skips its search for control characters when the bytes show
 there are none, and reads with plain system calls; split_front_matter finds the closing line
-with one search; slugify drops marks through a per-character table; the plain front-matter
-reader spells the characters it refuses instead of those it keeps; dates in plain ISO form
-are read by the standard library. Each is compared here with the general way on varied
-and hostile text, on the sample site's posts and on posts of the benchmark generator.
+with one search; slugify drops marks through a per-character table, and cuts Latin text into
+words with bytes.translate; the plain front-matter reader spells the characters it refuses
+instead of those it keeps; dates in plain ISO form are read by the standard library. Each is
+compared here with the general way on varied and hostile text, on the sample site's posts
+and on posts of the benchmark generator.
 """
 
 from __future__ import annotations
@@ -211,8 +212,7 @@ def test_slug_letters_of_every_character_between_letters() -> None:
 
 
 def _slug_by_plain_latin(text: str) -> str:
-    normalized = unicodedata.normalize("NFC", text)
-    return slugs._NOT_SLUG.sub("-", slugs._slug_letters(normalized)).strip("-")
+    return slugs._slug_words(unicodedata.normalize("NFC", text))
 
 
 LATIN = slugs._latin_letters()
