@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import unicodedata
 from datetime import datetime
@@ -14,6 +13,7 @@ from trangxa.commands.count import EXIT_INVALID_CONTENT, FILE_FORMATS, fail
 from trangxa.commands.site import Site, SiteConfigError, load_site
 from trangxa.core import clock
 from trangxa.core.dates import DateParseError, parse_as_of
+from trangxa.core.jsontext import dumps_indented
 from trangxa.core.problems import Problem
 from trangxa.news.collect import EarlyPosts, PostCollection, assign_urls
 from trangxa.procedures.collection import load_procedures
@@ -171,7 +171,7 @@ def _emit(
             from trangxa.report.visits import visits_json
 
             document["visits"] = visits_json(visits)
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        text = dumps_indented(document) + "\n"
         data = text.encode("utf-8")
     else:
         cchc = unicodedata.normalize("NFC", site.news.cchc_category)
