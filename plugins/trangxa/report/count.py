@@ -96,11 +96,6 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def counts_in_period(post: Post, period: Period, as_of: datetime) -> bool:
-    """A post counts when it is not a draft and dated within the period, no later than as_of."""
-    return not post.draft and post.date <= as_of and period.contains(post.date)
-
-
 def post_url(path: str, site_url: str) -> str:
     """Full address of a post when the site's address is known, else its site-relative path."""
     if not site_url:
@@ -128,8 +123,12 @@ def count_period(
         urls = posts.urls if isinstance(posts, PostCollection) else {}
     as_of = to_vn(as_of)
     candidates = posts.valid if isinstance(posts, PostCollection) else posts
+    # A post counts when it is not a draft and dated within the period, no later than as_of.
+    # Its date is aware (news.post), so it is compared with both ends as it is: calling
+    # Period.contains for each of ten thousand posts took half of the count.
+    first, last = period.start, min(period.end, as_of)
     counted = sorted(
-        (post for post in candidates if counts_in_period(post, period, as_of)),
+        (post for post in candidates if not post.draft and first <= post.date <= last),
         key=lambda post: (post.date.timestamp(), post.source),
     )
     by_category = {_nfc(name): 0 for name in categories}
