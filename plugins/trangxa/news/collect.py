@@ -317,10 +317,12 @@ def assign_urls(posts: list[Post], url_prefix: str, urls: dict[str, str]) -> lis
     for post in by_date:
         if post.slug_explicit:
             continue
-        candidate, number = _url(url_prefix, post, post.slug), 1
+        # _url written out: this runs for each of thousands of posts.
+        base = f"{url_prefix}/{post.date.year}/{post.slug}"
+        candidate, number = f"{base}/", 1
         while candidate in used:
             number += 1
-            candidate = _url(url_prefix, post, f"{post.slug}-{number}")
+            candidate = f"{base}-{number}/"
         used.add(candidate)
         urls[post.source] = candidate
     return problems
