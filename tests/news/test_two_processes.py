@@ -72,6 +72,24 @@ def test_a_failing_child_leaves_the_parent_to_read_everything(always_fork: None)
     assert map_in_two(list(range(9)), read) == list(range(1, 10))
 
 
+def test_what_a_failing_child_delivered_is_kept_and_the_rest_read_here(
+    always_fork: None,
+) -> None:
+    parent = os.getpid()
+
+    def read(n: int) -> tuple[int, bool]:
+        if os.getpid() != parent and n < 200:
+            raise RuntimeError("the child cannot read the front")
+        return n, os.getpid() == parent
+
+    results = map_in_two(list(range(400)), read)
+    assert [n for n, _ in results] == list(range(400))
+    here = [mine for _, mine in results]
+    # The child's first chunk, the last items, came whole before it failed.
+    assert not here[-1]
+    assert all(here[:200])
+
+
 def test_an_unpicklable_result_is_read_again_here(always_fork: None) -> None:
     results = map_in_two(list(range(4)), lambda n: lambda: n)
     assert [make() for make in results] == [0, 1, 2, 3]

@@ -16,6 +16,7 @@ import gc
 import os
 import pickle
 import signal
+import struct
 import threading
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
@@ -75,14 +76,6 @@ def running_now() -> int | None:
         return None
 
 
-def _read_pipe(fd: int) -> bytes:
-    chunks = []
-    with os.fdopen(fd, "rb") as stream:
-        while chunk := stream.read(1 << 20):
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def map_in_two(items: Sequence[T], read: Callable[[T], R]) -> list[R]:
     """[read(item) for item in items], part of them read in a child process when that helps."""
     reading = EarlyReading.start(items, read)
@@ -102,6 +95,9 @@ _SHARE = 8
 # a few dozen (88 for ten million items), far less than any pipe holds.
 _NUMBER = 4
 _STARTED = b"!"
+# What the child writes in the pipe of its answers for each chunk read: the chunk's number,
+# and where its pickled results stand in the file they were written to.
+_RECORD = struct.Struct("<IQQ")
 # What pickle raises on data a failing child cut short or could not make.
 _UNREADABLE = (pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 
@@ -113,20 +109,28 @@ class EarlyReading(Generic[T, R]):
     needs the results it takes chunks too, from the same queue, so both run out at the same
     moment whatever each was doing before. The queue is a pipe holding the chunks' numbers:
     the system hands each number, read whole, to one process only, so no lock is needed.
-    Anything the child fails to deliver this process reads itself, so the result never
+    The child writes each chunk it has read, pickled, to a file both share, and says where in
+    a pipe; this process loads them between its own chunks, so few are left to load at the
+    end. Anything the child fails to deliver this process reads itself, so the result never
     depends on the child.
     """
 
     def __init__(
-        self, items: Sequence[T], pid: int, queue: int, answers: int, bounds: list[tuple[int, int]]
+        self,
+        items: Sequence[T],
+        pid: int,
+        fds: tuple[int, int, int],
+        bounds: list[tuple[int, int]],
     ) -> None:
         self.items = items
         self._pid = pid
-        self._queue = queue
-        self._answers = answers
+        self._queue, self._answers, self._parts = fds
         self._bounds = bounds
+        self._unread = b""
+        # Chunks the child has delivered, by number: results and their pickled form.
+        self._delivered: dict[int, tuple[list[R], bytes]] = {}
         # After finish(keep_pickled=True): the results pickled in parts that follow each other
-        # in the items' order, the child's as it sent them.
+        # in the items' order, the child's as it wrote them.
         self.pickled: list[bytes] | None = None
 
     @classmethod
@@ -141,6 +145,7 @@ class EarlyReading(Generic[T, R]):
         # Written whole and closed: a process finding the pipe empty knows nothing is left.
         os.close(queue_in)
         answers, answering = os.pipe()
+        parts = _shared_file()
         # Objects the collector never visits stay shared with the child instead of copied.
         gc.freeze()
         pid = os.fork()
@@ -148,7 +153,7 @@ class EarlyReading(Generic[T, R]):
             os.close(answers)
             status = 0
             try:
-                _read_in_child(items, read, bounds, queue, answering)
+                _read_in_child(items, read, bounds, queue, (answering, parts))
             except BaseException:
                 status = 1
             finally:
@@ -156,7 +161,7 @@ class EarlyReading(Generic[T, R]):
                 os._exit(status)
         gc.unfreeze()
         os.close(answering)
-        return cls(items, pid, queue, answers, bounds)
+        return cls(items, pid, (queue, answers, parts), bounds)
 
     def finish(self, read: Callable[[T], R], keep_pickled: bool = False) -> list[R]:
         """[read(item) for item in self.items], sharing what is left with the child.
@@ -175,32 +180,29 @@ class EarlyReading(Generic[T, R]):
         # Until the child has taken its first chunk (long since, for a reading begun early):
         # then it never sits idle while this process reads everything.
         _read_exactly(self._answers, len(_STARTED))
-        own: dict[int, list[R]] = {}
-        own_pickled: dict[int, bytes] = {}
+        os.set_blocking(self._answers, False)
+        own: dict[int, tuple[list[R], bytes | None]] = {}
         while (number := _take(self._queue)) is not None:
             read_here = [read(item) for item in self._chunk(number)]
-            own[number] = read_here
-            if keep_pickled:
-                own_pickled[number] = pickle.dumps(read_here, protocol=5)
+            own[number] = read_here, pickle.dumps(read_here, protocol=5) if keep_pickled else None
+            self._load_delivered()
         os.close(self._queue)
         self._queue = -1
-        data = _read_pipe(self._answers)
-        self._answers = -1
-        _, status = os.waitpid(self._pid, 0)
+        # The child's last chunks, until it closes the pipe.
+        os.set_blocking(self._answers, True)
+        self._load_delivered()
+        # Whatever its end, each chunk it delivered came whole (see _read_in_child).
+        os.waitpid(self._pid, 0)
         self._pid = 0
-        delivered = _delivered(data) if status == 0 else {}
+        self._close()
         results: list[R] = []
         parts: list[bytes] = []
         # The chunks were taken from the end: the last is the front of the items.
         for number in reversed(range(len(self._bounds))):
-            items = self._chunk(number)
-            pickled = own_pickled.get(number)
-            part: list[R] | None = own.get(number)
-            if part is None and number in delivered:
-                pickled = delivered[number]
-                part = _loaded(pickled, len(items))
+            part, pickled = own.get(number) or self._delivered.get(number) or (None, None)
             if part is None:
-                part = [read(item) for item in items]
+                # The child failed before delivering this chunk: read here.
+                part = [read(item) for item in self._chunk(number)]
                 pickled = pickle.dumps(part, protocol=5) if keep_pickled else None
             results.extend(part)
             if pickled is not None:
@@ -208,6 +210,27 @@ class EarlyReading(Generic[T, R]):
         if keep_pickled:
             self.pickled = parts
         return results
+
+    def _load_delivered(self) -> None:
+        """Load the chunks the child has said it wrote: those said so far, or, when the pipe
+        is blocking, all of them until the child closes it."""
+        while True:
+            try:
+                data = os.read(self._answers, 1 << 16)
+            except BlockingIOError:
+                return
+            if not data:
+                return
+            data = self._unread + data
+            whole = len(data) - len(data) % _RECORD.size
+            self._unread = data[whole:]
+            for number, offset, size in _RECORD.iter_unpack(data[:whole]):
+                if number >= len(self._bounds):
+                    continue
+                pickled = os.pread(self._parts, size, offset)
+                part: list[R] | None = _loaded(pickled, len(self._chunk(number)))
+                if part is not None:
+                    self._delivered[number] = part, pickled
 
     def _chunk(self, number: int) -> Sequence[T]:
         start, end = self._bounds[number]
@@ -222,11 +245,26 @@ class EarlyReading(Generic[T, R]):
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self._pid, 0)
         self._pid = 0
-        for fd in (self._queue, self._answers):
+        self._close()
+
+    def _close(self) -> None:
+        for fd in (self._queue, self._answers, self._parts):
             if fd >= 0:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-        self._queue = self._answers = -1
+        self._queue = self._answers = self._parts = -1
+
+
+def _shared_file() -> int:
+    """A file without a name, in memory when the system allows, for the child's results."""
+    if hasattr(os, "memfd_create"):
+        with contextlib.suppress(OSError):
+            return os.memfd_create("trangxa-reading")
+    import tempfile
+
+    # Unlinked as soon as made; the duplicate keeps it open once the file object is closed.
+    with tempfile.TemporaryFile() as handle:
+        return os.dup(handle.fileno())
 
 
 def _take(queue: int) -> int | None:
@@ -252,40 +290,25 @@ def _read_in_child(
     read: Callable[[T], R],
     bounds: list[tuple[int, int]],
     queue: int,
-    answering: int,
+    answering: tuple[int, int],
 ) -> None:
     """The child's side of EarlyReading: chunks taken from the queue until it is empty, each
-    pickled as soon as read, and all of them sent at the end."""
+    pickled and written to the shared file as soon as read, and where it stands said."""
     gc.disable()
-    parts: list[tuple[int, bytes]] = []
+    notes, parts = answering
+    offset = 0
     number = _take(queue)
-    os.write(answering, _STARTED)
+    os.write(notes, _STARTED)
     while number is not None:
         start, end = bounds[number]
-        part = [read(item) for item in items[start:end]]
-        parts.append((number, pickle.dumps(part, protocol=5)))
+        pickled = pickle.dumps([read(item) for item in items[start:end]], protocol=5)
+        written = 0
+        while written < len(pickled):
+            written += os.pwrite(parts, memoryview(pickled)[written:], offset + written)
+        # Said once written whole: a child stopped halfway delivers nothing of the chunk.
+        os.write(notes, _RECORD.pack(number, offset, len(pickled)))
+        offset += len(pickled)
         number = _take(queue)
-    data = pickle.dumps(parts, protocol=5)
-    with os.fdopen(answering, "wb") as stream:
-        stream.write(data)
-
-
-def _delivered(data: bytes) -> dict[int, bytes]:
-    """The chunks the child sent, pickled, by number; none when its answer is unreadable."""
-    try:
-        loaded = pickle.loads(data) if data else []
-    except _UNREADABLE:
-        return {}
-    if not isinstance(loaded, list):
-        return {}
-    return {
-        entry[0]: entry[1]
-        for entry in loaded
-        if isinstance(entry, tuple)
-        and len(entry) == 2
-        and isinstance(entry[0], int)
-        and isinstance(entry[1], bytes)
-    }
 
 
 def _loaded(pickled: bytes, count: int) -> list[R] | None:
