@@ -1,12 +1,11 @@
 """Read many post files in two processes: a forked child and this one share the list.
 
 Reading and checking a post is pure Python on one processor; a first `trangxa count` reads
-every file of the site. With a second processor the list is cut into chunks of a few
-milliseconds' reading, and a forked child and this process each take the next chunk left
-until none is: at once (map_in_two), or once this process has done other work
-(EarlyReading, begun before mkdocs.yml is loaded). The child sends back what it read through
-a pipe. Anything the child fails to deliver this process reads itself, so the result never
-depends on who read what.
+every file of the site. With a second processor the list is cut into chunks, and a forked
+child and this process each take the next chunk left until none is: at once (map_in_two),
+or once this process has done other work (EarlyReading, begun before mkdocs.yml is loaded).
+The child hands back each chunk it read through a file both share. Anything the child fails
+to deliver this process reads itself, so the result never depends on who read what.
 """
 
 from __future__ import annotations
