@@ -4,9 +4,10 @@ The shortcuts: read_source skips its search for control characters when the byte
 there are none, and reads with plain system calls; split_front_matter finds the closing line
 with one search; slugify drops marks through a per-character table, and cuts Latin text into
 words with bytes.translate; the plain front-matter reader spells the characters it refuses
-instead of those it keeps; dates in plain ISO form are read by the standard library. Each is
-compared here with the general way on varied and hostile text, on the sample site's posts
-and on posts of the benchmark generator.
+instead of those it keeps; dates in plain ISO form are read by the standard library;
+is_post_file finds a file's suffix without os.path.splitext. Each is compared here with the
+general way on varied and hostile text, on the sample site's posts and on posts of the
+benchmark generator.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from trangxa.core.textfile import (
     read_bytes_and_stat,
     read_source,
 )
+from trangxa.news import collect
 
 from tests.security.corpus import HOSTILE, post_text
 
@@ -350,3 +352,17 @@ def test_plain_iso_dates_read_as_the_general_way_reads_them(text: str) -> None:
     if isinstance(fast, datetime):
         assert isinstance(general, datetime)
         assert (fast.utcoffset(), fast.tzname()) == (general.utcoffset(), general.tzname())
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("./\\amdMDrkonwAKR x"), max_size=16))
+@example("posts/2024/tin.md")
+@example("posts/.md")
+@example("posts/..MarkDown")
+@example("a.md/b")
+@example("a\\.md")
+@example(".md")
+def test_post_files_told_by_suffix_as_splitext_tells_them(path: str) -> None:
+    assert collect.is_post_file(path) == (
+        os.path.splitext(path)[1].lower() in collect.MARKDOWN_SUFFIXES
+    )
