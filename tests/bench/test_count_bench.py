@@ -35,3 +35,5 @@ def test_small_site_end_to_end(
     assert [entry["kind"] for entry in runs] == ["first", "again", "first", "again"]
     assert all(entry["wall_s"] > 0 and entry["cpu_s"] > 0 for entry in runs)
     assert "| lần sau |" in capsys.readouterr().out
+    # The runs counted in a copy: the generated site, shared by the benchmarks, is untouched.
+    assert list((tmp_path / "work").rglob(".cache")) == []
