@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import string
 import unicodedata
@@ -119,6 +118,10 @@ def slugify(text: str, max_length: int = 80) -> str:
     if slug:
         return slug
     # Titles of only symbols or another script still need a stable, distinct address.
+    # hashlib loaded only then: OpenSSL takes milliseconds to load, and every count loads this
+    # module before its second reading process can start.
+    import hashlib
+
     digest = hashlib.sha1(normalized.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return _cut(f"bai-{digest}", max_length)
 
