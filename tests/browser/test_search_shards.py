@@ -159,3 +159,17 @@ def test_answer_is_whole_once_a_screen_of_posts_is_listed(
     assert result_count(results.meta) > SHARD_SIZE, results.meta
     assert listed[0] == post_path(0), listed
     assert set(listed[1:]) < {post_path(n) for n in range(SHARD_SIZE, 2 * SHARD_SIZE)}, listed
+
+
+def test_shards_past_a_full_screen_are_not_asked(
+    shards_site: Path, chromium: webdriver.Chrome
+) -> None:
+    # The newest shard lists one post and the next ten: the oldest is never asked, so a word
+    # common in older posts costs the parts of two shards, not of all.
+    seen: list[str] = []
+    with serve_folder(shards_site, seen) as url:
+        chromium.execute_cdp_cmd("Network.enable", {})
+        chromium.execute_cdp_cmd("Network.clearBrowserCache", {})
+        search(chromium, url, "cong")
+    assert [path for path in seen if path.startswith("/pagefind-body/1/index/")]
+    assert not [path for path in seen if path.startswith("/pagefind-body/2/")]

@@ -38,7 +38,7 @@ SHARD_SIZE = 1500
 NEWEST_SHARD_SIZE = 100
 # Posts the first index holds, the newest: the parts of that index a query fetches grow with
 # the posts it holds (bench/README.md).
-TITLE_INDEX_POSTS = 1000
+TITLE_INDEX_POSTS = 250
 
 T = TypeVar("T")
 

@@ -236,12 +236,21 @@ function pagefind(bundle) {
   return engines.get(bundle);
 }
 
-/** The first SHOWN pages an index finds, with their text, and how many it found. */
-async function lookUp(bundle, query) {
-  const found = await (await pagefind(bundle)).search(query);
-  if (!found) return { pages: [], count: 0 };
-  const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
-  return { pages, count: found.results.length };
+/**
+ * The first SHOWN pages the first index finds, with their text, and how many it found. Fewer
+ * than SHOWN means the second index will be asked: the newest shard's parts for the words
+ * start loading now, while the first index's texts do, instead of after them.
+ */
+async function lookUp(query) {
+  const found = await (await pagefind(FIRST_BUNDLE)).search(query);
+  const results = found ? found.results : [];
+  if (BODY_SHARDS > 0 && results.length < SHOWN) {
+    pagefind(BODY_BUNDLES[0])
+      .then((engine) => engine.preload(query))
+      .catch(() => {});
+  }
+  const pages = await Promise.all(results.slice(0, SHOWN).map((result) => result.data()));
+  return { pages, count: results.length };
 }
 
 /** Pages in the order shown: by tier, then in Pagefind's order. */
@@ -330,7 +339,7 @@ function holdsAsPrefix(query, page) {
  */
 async function answer(query) {
   if (plain(query).length < MIN_LENGTH) return { ranked: [], deeper: false };
-  const { pages, count } = await lookUp(FIRST_BUNDLE, query);
+  const { pages, count } = await lookUp(query);
   const ranked = rank(query, pages);
   const found = ranked.some((result) => holdsWords(query, result));
   return { ranked, deeper: BODY_SHARDS > 0 && (count < SHOWN || !found) };
@@ -369,16 +378,18 @@ async function* inArrivalOrder(promises) {
 
 /**
  * Posts the whole text holds, in parts as shards answer, each part to be listed below the
- * ones before so that nothing already on screen moves. Shards hold the newest posts first:
- * the newest is asked alone, and when it and the `listed` pages already on screen with the
- * words hold fewer than SHOWN, every other shard at once, each listed as it answers. Pagefind matches a word with
- * and without marks and as the start of longer words ("khử" finds "khu", "khung"), so a
- * part lists only posts holding the words as typed; a shard's results are read ten at a time
- * until ten such posts are found, at most BODY_LOOK in all (and the first ten of every
- * shard). The posts found only as Pagefind matches come last, in what the generator returns.
- * A shard that shortened the words is left out when any shard found them as typed, or its
- * near matches, ranked on a title word, would crowd out the posts asked for; when none did,
- * the near matches of all are what is returned, ranked together by Pagefind's score.
+ * ones before so that nothing already on screen moves. Shards hold the newest posts first and
+ * are asked in turn while the screen is not full (the `listed` pages already on it holding the
+ * words count): the newest alone, then the next alone, then every other at once, each listed
+ * as it answers. Words common in older posts fill the screen from the second shard, without
+ * every shard's parts for them (about 180 KB a word a shard at 10,000 posts). Pagefind
+ * matches a word with and without marks and as the start of longer words ("khử" finds "khu",
+ * "khung"), so a part lists only posts holding the words as typed; a shard's results are read
+ * ten at a time until ten such posts are found, at most BODY_LOOK in all (and the first ten of
+ * every shard). The posts found only as Pagefind matches come last, in what the generator
+ * returns. A shard that shortened the words is left out when any shard found them as typed,
+ * or its near matches, ranked on a title word, would crowd out the posts asked for; when none
+ * did, the near matches of all are what is returned, ranked together by Pagefind's score.
  */
 async function* bodyParts(query, seen, listed) {
   const fetched = new Map();
@@ -421,17 +432,20 @@ async function* bodyParts(query, seen, listed) {
     return readResults(shard.results);
   }
 
-  const [newest, ...older] = BODY_BUNDLES;
-  const first = await take(await searchShard(newest, query, dataOf, SHOWN));
-  if (first.length > 0) yield first;
-  if (typedCount < SHOWN && older.length > 0) {
-    const asked = older.map((bundle) => searchShard(bundle, query, dataOf, 1));
+  async function* ask(bundles, ahead) {
+    const asked = bundles.map((bundle) => searchShard(bundle, query, dataOf, ahead));
     for await (const shard of inArrivalOrder(asked)) {
       const part = await take(shard);
       if (part.length > 0) yield part;
       // Enough posts are listed: the answer is whole without the shards still to answer.
       if (typedCount >= SHOWN) break;
     }
+  }
+
+  const stages = [BODY_BUNDLES.slice(0, 1), BODY_BUNDLES.slice(1, 2), BODY_BUNDLES.slice(2)];
+  for (const [number, stage] of stages.entries()) {
+    if (stage.length === 0 || typedCount >= SHOWN) break;
+    yield* ask(stage, number === 0 ? SHOWN : 1);
   }
   if (exact) return other;
   const near = shortened
@@ -475,7 +489,10 @@ async function respond(query) {
       // "no result" for a moment.
       if (shown.length > 0) send(true);
       const seen = new Set(ranked.map(({ page }) => page.url));
-      const parts = bodyParts(query, seen, holding.length);
+      // Pages whose text holds the words fill the screen too, whether or not their excerpt
+      // shows all of them.
+      const listed = ranked.filter(({ page }) => textHoldsWords(query, page)).length;
+      const parts = bodyParts(query, seen, listed);
       for (;;) {
         const next = await parts.next();
         if (waiting > 0) return;
