@@ -24,16 +24,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 from trangxa.procedures.config import ProceduresConfig
 from trangxa.procedures.featured import FeaturedProcedure, featured_procedures
-from trangxa.procedures.feed import changes_feed
 from trangxa.procedures.model import Procedure
-from trangxa.procedures.pages import (
-    PageSettings,
-    all_changes,
-    archive_page,
-    changes_page,
-    index_page,
-    procedure_page,
-)
 from trangxa.procedures.render import source_templates
 from trangxa.site import layer, names, theme
 from trangxa.site.build import ProceduresOffer
@@ -136,6 +127,18 @@ class ProceduresPlugin(layer.SiteEvents, BasePlugin[ProceduresConfig]):
                 "sẽ không có địa chỉ đầy đủ của trang. Thêm dòng site_url: https://... "
                 "(địa chỉ trang của xã)."
             )
+        # Loaded only when pages are made: the page data's many frozen classes took a hundredth
+        # of a second to define, and `trangxa count` loads this plugin with mkdocs.yml.
+        from trangxa.procedures.feed import changes_feed
+        from trangxa.procedures.pages import (
+            PageSettings,
+            all_changes,
+            archive_page,
+            changes_page,
+            index_page,
+            procedure_page,
+        )
+
         settings = PageSettings(
             addresses=Addresses(
                 self.config.url_prefix, config.use_directory_urls, config.site_url or ""
