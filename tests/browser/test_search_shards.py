@@ -125,14 +125,23 @@ def test_newest_shard_is_listed_first_and_older_shards_add_theirs_below(
     assert final["focused"] == before, f"Tiêu điểm ở {final['focused']!r}, không ở {before!r}"
 
 
+def search_fresh(
+    site: Path, chromium: webdriver.Chrome, query: str
+) -> tuple[str, list[dict[str, str]], list[str]]:
+    """Search the site served anew, the browser's cache emptied: its address, the results, and
+    every path the browser asked for."""
+    seen: list[str] = []
+    with serve_folder(site, seen) as url:
+        chromium.execute_cdp_cmd("Network.enable", {})
+        chromium.execute_cdp_cmd("Network.clearBrowserCache", {})
+        items = search(chromium, url, query).items
+    return url, items, seen
+
+
 def test_newest_shard_holding_a_screen_of_posts_answers_alone_with_one_copy_of_pagefind(
     shards_site: Path, chromium: webdriver.Chrome
 ) -> None:
-    seen: list[str] = []
-    with serve_folder(shards_site, seen) as url:
-        chromium.execute_cdp_cmd("Network.enable", {})
-        chromium.execute_cdp_cmd("Network.clearBrowserCache", {})
-        items = search(chromium, url, "muong").items
+    url, items, seen = search_fresh(shards_site, chromium, "muong")
     listed = [page_path(item["href"], url) for item in items]
     assert sorted(listed) == sorted(post_path(n) for n in range(SHARD_SIZE)), listed
     asked = [path for path in seen if path.startswith(("/pagefind/", "/pagefind-body/"))]
@@ -166,10 +175,6 @@ def test_shards_past_a_full_screen_are_not_asked(
 ) -> None:
     # The newest shard lists one post and the next ten: the oldest is never asked, so a word
     # common in older posts costs the parts of two shards, not of all.
-    seen: list[str] = []
-    with serve_folder(shards_site, seen) as url:
-        chromium.execute_cdp_cmd("Network.enable", {})
-        chromium.execute_cdp_cmd("Network.clearBrowserCache", {})
-        search(chromium, url, "cong")
+    _, _, seen = search_fresh(shards_site, chromium, "cong")
     assert [path for path in seen if path.startswith("/pagefind-body/1/index/")]
     assert not [path for path in seen if path.startswith("/pagefind-body/2/")]
