@@ -12,6 +12,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
+from trangxa.core.slugs import fold
 
 from tests.pagefind_pages import indexed_pages
 
@@ -44,6 +45,11 @@ HARVEST_OLDEST = (27, 28, 29)
 # A word in one post of the newest shard, every post of the next, and one of the oldest.
 CULVERT = "cống"
 CULVERT_POSTS = (0, *range(SHARD_SIZE, 2 * SHARD_SIZE), 25)
+# Words in the summary of five of the newest posts, which the first index holds, and in the
+# text of the other five of the newest shard and of every post of the next.
+IRRIGATION = "thủy lợi"
+IRRIGATION_SUMMARIES = range(5)
+IRRIGATION_TEXTS = range(5, 2 * SHARD_SIZE)
 NEWEST_DAY = date(2024, 6, 28)
 
 
@@ -60,13 +66,17 @@ def _post(number: int) -> str:
         words.append(f"Tổ dịch vụ cho thuê máy {HARVEST} lúa.")
     if number in CULVERT_POSTS:
         words.append(f"Sửa {CULVERT} thoát nước đầu làng.")
+    if number in IRRIGATION_TEXTS:
+        words.append(f"Tu bổ hệ thống {IRRIGATION}.")
     filler = " ".join(["Người dân mang theo giấy tờ tùy thân khi đến nộp hồ sơ."] * 20)
     text = " ".join([filler, *words])
+    summary = "Bộ phận một cửa xã Thử Nghiệm thông báo."
+    if number in IRRIGATION_SUMMARIES:
+        summary += f" Tu bổ hệ thống {IRRIGATION}."
     when = NEWEST_DAY - timedelta(days=number)
     return (
         f"---\ntitle: Tin thôn số {number}\ndate: {when.isoformat()} 08:00\n"
-        f"categories: [Tin tức]\n---\n\nBộ phận một cửa xã Thử Nghiệm thông báo.\n\n"
-        f"<!-- more -->\n\n{text}\n"
+        f"categories: [Tin tức]\n---\n\n{summary}\n\n<!-- more -->\n\n{text}\n"
     )
 
 
@@ -178,3 +188,17 @@ def test_shards_past_a_full_screen_are_not_asked(
     _, _, seen = search_fresh(shards_site, chromium, "cong")
     assert [path for path in seen if path.startswith("/pagefind-body/1/index/")]
     assert not [path for path in seen if path.startswith("/pagefind-body/2/")]
+
+
+def test_pages_of_the_first_index_holding_the_words_count_towards_the_screen(
+    shards_site: Path, chromium: webdriver.Chrome
+) -> None:
+    # Five posts the first index finds by their summary (and the news lists showing them) and
+    # five more in the newest shard's texts fill the screen: the next shard, which holds the
+    # words too, is not asked.
+    url, items, seen = search_fresh(shards_site, chromium, fold(IRRIGATION))
+    listed = [page_path(item["href"], url) for item in items]
+    assert {post_path(n) for n in IRRIGATION_SUMMARIES} <= set(listed), listed
+    assert {post_path(n) for n in range(len(IRRIGATION_SUMMARIES), SHARD_SIZE)} & set(listed)
+    assert [path for path in seen if path.startswith("/pagefind-body/0/index/")]
+    assert not [path for path in seen if path.startswith("/pagefind-body/1/")]
