@@ -50,6 +50,9 @@ CULVERT_POSTS = (0, *range(SHARD_SIZE, 2 * SHARD_SIZE), 25)
 IRRIGATION = "thủy lợi"
 IRRIGATION_SUMMARIES = range(5)
 IRRIGATION_TEXTS = range(5, 2 * SHARD_SIZE)
+# A word only in older posts: one of the second shard, one of the third.
+WELL = "giếng"
+WELL_POSTS = (15, 26)
 NEWEST_DAY = date(2024, 6, 28)
 
 
@@ -68,6 +71,8 @@ def _post(number: int) -> str:
         words.append(f"Sửa {CULVERT} thoát nước đầu làng.")
     if number in IRRIGATION_TEXTS:
         words.append(f"Tu bổ hệ thống {IRRIGATION}.")
+    if number in WELL_POSTS:
+        words.append(f"Khoan {WELL} nước sạch.")
     filler = " ".join(["Người dân mang theo giấy tờ tùy thân khi đến nộp hồ sơ."] * 20)
     text = " ".join([filler, *words])
     summary = "Bộ phận một cửa xã Thử Nghiệm thông báo."
@@ -202,3 +207,32 @@ def test_pages_of_the_first_index_holding_the_words_count_towards_the_screen(
     assert {post_path(n) for n in range(len(IRRIGATION_SUMMARIES), SHARD_SIZE)} & set(listed)
     assert [path for path in seen if path.startswith("/pagefind-body/0/index/")]
     assert not [path for path in seen if path.startswith("/pagefind-body/1/")]
+
+
+def test_older_shards_are_asked_together_when_nothing_listed_holds_the_words(
+    shards_site: Path, chromium: webdriver.Chrome
+) -> None:
+    # Neither the first index nor the newest shard holds the word: the citizen has no post to
+    # read yet, so the second and third shards are asked at once, and the third's post is
+    # listed while the second is held back.
+    second = Held(("/pagefind-body/1/",))
+    with serve_folder(shards_site, held=second) as url:
+        chromium.get(url)
+        chromium.execute_script(_WATCH_WORKER)
+        wait = WebDriverWait(chromium, WAIT_SECONDS, poll_frequency=0.2)
+        box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
+        box.click()
+        box.send_keys(fold(WELL))
+
+        def listed() -> list[str]:
+            items = chromium.execute_script(_STATE, _RESULTS)["items"]
+            return [page_path(item["href"], url) for item in items]
+
+        wait.until(lambda _: post_path(WELL_POSTS[1]) in listed())
+        early = listed()
+        second.released.set()
+        wait.until(lambda d: not d.execute_script(_STATE, _RESULTS)["pending"])
+        wait.until(lambda _: post_path(WELL_POSTS[0]) in listed())
+        final = listed()
+    assert post_path(WELL_POSTS[0]) not in early, early
+    assert final[:2] == [post_path(WELL_POSTS[1]), post_path(WELL_POSTS[0])], final

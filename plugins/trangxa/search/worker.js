@@ -381,7 +381,7 @@ async function* inArrivalOrder(promises) {
  * ones before so that nothing already on screen moves. Shards hold the newest posts first and
  * are asked in turn while the screen is not full (the `listed` pages already on it holding the
  * words count): the newest alone, then the next alone, then every other at once, each listed
- * as it answers. Words common in older posts fill the screen from the second shard, without
+ * as it answers; when nothing on screen holds the words after the newest, every other at once. Words common in older posts fill the screen from the second shard, without
  * every shard's parts for them (about 180 KB a word a shard at 10,000 posts). Pagefind
  * matches a word with and without marks and as the start of longer words ("khử" finds "khu",
  * "khung"), so a part lists only posts holding the words as typed; a shard's results are read
@@ -442,10 +442,16 @@ async function* bodyParts(query, seen, listed) {
     }
   }
 
-  const stages = [BODY_BUNDLES.slice(0, 1), BODY_BUNDLES.slice(1, 2), BODY_BUNDLES.slice(2)];
-  for (const [number, stage] of stages.entries()) {
+  yield* ask(BODY_BUNDLES.slice(0, 1), SHOWN);
+  // With posts holding the words on screen, the next shard is asked alone before the rest, so
+  // a word common in older posts costs one more shard's parts. With none, the citizen is still
+  // waiting for a first post with the words: every older shard is asked at once, a round of
+  // requests sooner (bench/README.md: "2.046", held by a few old posts).
+  const older = BODY_BUNDLES.slice(1);
+  const stages = typedCount > 0 ? [older.slice(0, 1), older.slice(1)] : [older];
+  for (const stage of stages) {
     if (stage.length === 0 || typedCount >= SHOWN) break;
-    yield* ask(stage, number === 0 ? SHOWN : 1);
+    yield* ask(stage, 1);
   }
   if (exact) return other;
   const near = shortened
