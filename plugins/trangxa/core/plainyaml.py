@@ -39,7 +39,8 @@ class _Known:
     to try on them."""
 
     def __init__(self) -> None:
-        self.resolvers: Resolvers | None = None
+        # Empty to begin with: the first table asked for is another object, so all start empty.
+        self.resolvers: Resolvers = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -67,15 +68,15 @@ _MAX_ANSWERS = 20_000
 _MAX_ANSWER_LENGTH = 64
 
 
-def _plain_text(value: str, resolvers: Resolvers, in_flow: bool) -> str | None:
+def _plain_text(value: str, tables: _Known, in_flow: bool) -> str | None:
     """The value as text, if YAML reads it as a plain string; otherwise None."""
     if len(value) > _MAX_ANSWER_LENGTH:
-        return _read_plain_text(value, resolvers, in_flow)
-    known = _KNOWN.of(resolvers).texts
+        return _read_plain_text(value, tables.resolvers, in_flow)
+    known = tables.texts
     try:
         return known[value, in_flow]
     except KeyError:
-        answer = known[value, in_flow] = _read_plain_text(value, resolvers, in_flow)
+        answer = known[value, in_flow] = _read_plain_text(value, tables.resolvers, in_flow)
         return answer
 
 
@@ -103,7 +104,7 @@ def _quoted(value: str) -> str | None:
     return inner
 
 
-def _value(value: str, resolvers: Resolvers) -> tuple[bool, Any]:
+def _value(value: str, tables: _Known) -> tuple[bool, Any]:
     """(understood, value) for what follows `key:` on a line, already stripped."""
     if not value:
         return True, None
@@ -118,12 +119,12 @@ def _value(value: str, resolvers: Resolvers) -> tuple[bool, Any]:
             return True, []
         items = []
         for item in inner.split(","):
-            text = _plain_text(item.strip(" "), resolvers, in_flow=True)
+            text = _plain_text(item.strip(" "), tables, in_flow=True)
             if text is None:
                 return False, None
             items.append(text)
         return True, items
-    text = _plain_text(value, resolvers, in_flow=False)
+    text = _plain_text(value, tables, in_flow=False)
     return text is not None, text
 
 
@@ -145,7 +146,7 @@ def _fresh(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _item_line(raw: str, resolvers: Resolvers) -> tuple[int, int, Any]:
+def _item_line(raw: str, tables: _Known) -> tuple[int, int, Any]:
     """(what the line is, its indent, the item's value) for a line under a `key:` line."""
     line = raw.rstrip(" ")
     stripped = line.lstrip(" ")
@@ -157,20 +158,18 @@ def _item_line(raw: str, resolvers: Resolvers) -> tuple[int, int, Any]:
     item = stripped[2:].strip(" ")
     if item[:1] in ("[", "-", ""):
         return _NOT_PLAIN, 0, None
-    understood, value = _value(item, resolvers)
+    understood, value = _value(item, tables)
     if not understood:
         return _NOT_PLAIN, 0, None
     return _ITEM, len(line) - len(stripped), _kept(value)
 
 
-def _block_items(
-    lines: list[str], start: int, resolvers: Resolvers
-) -> tuple[list[Any] | None, int]:
+def _block_items(lines: list[str], start: int, tables: _Known) -> tuple[list[Any] | None, int]:
     """Items of a `- item` list under a key, and the index of the line after them.
 
     None for the items when the lines under the key are anything else.
     """
-    known = _KNOWN.of(resolvers).items
+    known = tables.items
     items: list[Any] = []
     indent: int | None = None
     index = start
@@ -178,7 +177,7 @@ def _block_items(
         raw = lines[index]
         read = known.get(raw)
         if read is None:
-            read = _item_line(raw, resolvers)
+            read = _item_line(raw, tables)
             if len(raw) <= _MAX_LINE_LENGTH:
                 known[raw] = read
         kind, line_indent, value = read
@@ -198,7 +197,7 @@ def _block_items(
     return items, index
 
 
-def _key_line(line: str, resolvers: Resolvers) -> tuple[str, bool, Any] | None:
+def _key_line(line: str, tables: _Known) -> tuple[str, bool, Any] | None:
     """(key, whether a value follows on the line, the value) of a `key: value` or `key:`
     line, already stripped on the right; None when it is anything else."""
     key_match = _KEY.match(line)
@@ -208,12 +207,12 @@ def _key_line(line: str, resolvers: Resolvers) -> tuple[str, bool, Any] | None:
     rest = line[key_match.end() :]
     if not rest.startswith(":") or (len(rest) > 1 and rest[1] != " "):
         return None
-    if _plain_text(key, resolvers, in_flow=False) is None:
+    if _plain_text(key, tables, in_flow=False) is None:
         return None
     written = rest[1:].strip(" ")
     if not written:
         return key, False, None
-    understood, value = _value(written, resolvers)
+    understood, value = _value(written, tables)
     return (key, True, _kept(value)) if understood else None
 
 
@@ -223,7 +222,9 @@ def read_plain_mapping(
     """The mapping and each key's line, when the text is plain `key: value` lines; else None."""
     if _REFUSED.search(text):
         return None
-    known = _KNOWN.of(resolvers).keys
+    # The tables looked up once for the whole text, not at each line and value.
+    tables = _KNOWN.of(resolvers)
+    known = tables.keys
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     lines = text.split("\n")
@@ -237,7 +238,7 @@ def read_plain_mapping(
             line = raw.rstrip(" ")
             if not line:
                 continue
-            read = _key_line(line, resolvers)
+            read = _key_line(line, tables)
             if len(raw) <= _MAX_LINE_LENGTH:
                 known[raw] = read
         if read is None:
@@ -248,7 +249,7 @@ def read_plain_mapping(
         if on_the_line:
             value = _fresh(value)
         else:
-            items, index = _block_items(lines, index, resolvers)
+            items, index = _block_items(lines, index, tables)
             if items is None:
                 return None
             value = items or None
