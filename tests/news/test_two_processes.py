@@ -90,6 +90,17 @@ def test_what_a_failing_child_delivered_is_kept_and_the_rest_read_here(
     assert all(here[:200])
 
 
+def test_without_memory_files_the_chunks_come_through_a_temporary_file(
+    always_fork: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Systems other than Linux have no os.memfd_create.
+    monkeypatch.delattr(os, "memfd_create", raising=False)
+    parent = os.getpid()
+    results = map_in_two(list(range(300)), lambda n: (n * 2, os.getpid() == parent))
+    assert [value for value, _ in results] == [n * 2 for n in range(300)]
+    assert not results[-1][1]
+
+
 def test_an_unpicklable_result_is_read_again_here(always_fork: None) -> None:
     results = map_in_two(list(range(4)), lambda n: lambda: n)
     assert [make() for make in results] == [0, 1, 2, 3]
