@@ -415,10 +415,10 @@ NEAR_POSTS = 120
 RARE_SHARD_SIZE = 10
 
 
-def _post(title: str, when: str, text: str) -> str:
+def _post(title: str, when: str, text: str, summary: str = "biểu mẫu hồ sơ") -> str:
     return (
         f"---\ntitle: {title}\ndate: {when}\ncategories: [Tin tức]\n---\n\n"
-        f"Bộ phận một cửa xã Thử Nghiệm thông báo về biểu mẫu hồ sơ.\n\n<!-- more -->\n\n{text}\n"
+        f"Bộ phận một cửa xã Thử Nghiệm thông báo về {summary}.\n\n<!-- more -->\n\n{text}\n"
     )
 
 
@@ -448,6 +448,8 @@ def near_codes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 f"Mẫu tờ khai thứ {number + 1}",
                 f"2024-03-{number % 28 + 1:02d} 08:{number % 60:02d}",
                 text,
+                # In the first index too, which then finds them by the shortened code.
+                f"phụ lục {code}",
             ),
             encoding="utf-8",
         )
@@ -473,4 +475,6 @@ def test_posts_holding_a_code_as_typed_come_before_near_codes_of_other_shards(
     near_codes_url: str, chromium: webdriver.Chrome
 ) -> None:
     found = found_at(chromium, near_codes_url, RARE_CODE)
-    assert set(found[:2]) == set(RARE_POSTS), f"Tìm {RARE_CODE!r}: các kết quả {found}"
+    # Pages found only by a shortened code, in either index, are not listed once posts
+    # holding the code are.
+    assert sorted(found) == sorted(RARE_POSTS), f"Tìm {RARE_CODE!r}: các kết quả {found}"

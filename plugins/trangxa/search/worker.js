@@ -488,9 +488,14 @@ async function respond(query) {
       shown = ranked;
     } else {
       const holding = ranked.filter((result) => holdsWords(query, result));
-      const near = ranked.filter((result) => !holding.includes(result));
+      const rest = ranked.filter((result) => !holding.includes(result));
+      // Pages whose text holds the words though their excerpt does not show them all.
+      const inText = rest.filter(({ page }) => holdsAsPrefix(query, page));
+      // Pages found by a word Pagefind shortened ("2.04" for "2.046") do not hold the words:
+      // they are listed only when no page does, and not while the shards may still find one.
+      const near = rest.filter((result) => !inText.includes(result));
       const body = [];
-      shown = [...holding, ...near];
+      shown = [...holding, ...inText];
       // Nothing found at first: the list waits for the second index rather than showing
       // "no result" for a moment.
       if (shown.length > 0) send(true);
@@ -503,11 +508,12 @@ async function respond(query) {
         const next = await parts.next();
         if (waiting > 0) return;
         if (next.done) {
-          shown = [...holding, ...body, ...next.value, ...near];
+          const held = holding.length + inText.length + body.length > 0;
+          shown = [...holding, ...body, ...next.value, ...inText, ...(held ? [] : near)];
           break;
         }
         body.push(...next.value);
-        shown = [...holding, ...body, ...near];
+        shown = [...holding, ...body, ...inText];
         send(true);
       }
     }
