@@ -108,17 +108,24 @@ return state;
 """
 
 
+def type_in_search_box(
+    chromium: webdriver.Chrome, url: str, query: str
+) -> WebDriverWait[webdriver.Chrome]:
+    """Open the site, watch its search worker and type the query; a wait for what follows."""
+    chromium.get(url)
+    chromium.execute_script(_WATCH_WORKER)
+    box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
+    box.click()
+    box.send_keys(query)
+    return WebDriverWait(chromium, WAIT_SECONDS, poll_frequency=0.2)
+
+
 def test_newest_shard_is_listed_first_and_older_shards_add_theirs_below(
     shards_site: Path, chromium: webdriver.Chrome
 ) -> None:
     older = Held(("/pagefind-body/1/", "/pagefind-body/2/"))
     with serve_folder(shards_site, held=older) as url:
-        chromium.get(url)
-        chromium.execute_script(_WATCH_WORKER)
-        wait = WebDriverWait(chromium, WAIT_SECONDS, poll_frequency=0.2)
-        box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
-        box.click()
-        box.send_keys("gat")
+        wait = type_in_search_box(chromium, url, "gat")
         # Older shards cannot answer: what is listed is the newest shard's, with more to come.
         wait.until(lambda d: len(d.execute_script(_STATE, _RESULTS)["items"]) > 0)
         early = chromium.execute_script(_STATE, _RESULTS)
@@ -217,12 +224,7 @@ def test_older_shards_are_asked_together_when_nothing_listed_holds_the_words(
     # listed while the second is held back.
     second = Held(("/pagefind-body/1/",))
     with serve_folder(shards_site, held=second) as url:
-        chromium.get(url)
-        chromium.execute_script(_WATCH_WORKER)
-        wait = WebDriverWait(chromium, WAIT_SECONDS, poll_frequency=0.2)
-        box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
-        box.click()
-        box.send_keys(fold(WELL))
+        wait = type_in_search_box(chromium, url, fold(WELL))
 
         def listed() -> list[str]:
             items = chromium.execute_script(_STATE, _RESULTS)["items"]
