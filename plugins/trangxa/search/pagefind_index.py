@@ -138,6 +138,7 @@ def keep_index_only(shard: Path) -> None:
 # (trangxa.search.titles); the build writes the site's numbers there, 0 when it has none.
 BODY_SHARDS_LINE = "const BODY_SHARDS = 1;"
 TITLE_FILES_LINE = "const TITLE_FILES = 0;"
+CODE_FILES_LINE = "const CODE_FILES = 0;"
 
 
 def body_shards_line(count: int) -> str:
@@ -150,19 +151,23 @@ def title_files_line(count: int) -> str:
     return f"const TITLE_FILES = {count};"
 
 
-def worker_script(body_shards: int, title_files: int) -> str:
+def worker_script(body_shards: int, title_files: int, code_files: int = 0) -> str:
     """The worker's text, naming as many shards of the index of post texts and title files as
     the site has."""
     script = WORKER_SCRIPT.read_text(encoding="utf-8")
-    for line in (BODY_SHARDS_LINE, TITLE_FILES_LINE):
+    for line in (BODY_SHARDS_LINE, TITLE_FILES_LINE, CODE_FILES_LINE):
         if line not in script:
             raise PluginError(f"{WORKER_SCRIPT} thiếu dòng `{line}`: cài lại trangxa.")
-    return script.replace(BODY_SHARDS_LINE, body_shards_line(body_shards)).replace(
-        TITLE_FILES_LINE, title_files_line(title_files)
+    return (
+        script.replace(BODY_SHARDS_LINE, body_shards_line(body_shards))
+        .replace(TITLE_FILES_LINE, title_files_line(title_files))
+        .replace(CODE_FILES_LINE, f"const CODE_FILES = {code_files};")
     )
 
 
-def replace_material_worker(site_dir: Path, body_shards: int, title_files: int) -> Path:
+def replace_material_worker(
+    site_dir: Path, body_shards: int, title_files: int, code_files: int = 0
+) -> Path:
     """Put trangxa's worker where Material's page script looks for its search worker."""
     workers = sorted((site_dir / MATERIAL_WORKERS).glob("search.*.min.js"))
     if not workers:
@@ -171,7 +176,7 @@ def replace_material_worker(site_dir: Path, body_shards: int, title_files: int) 
             f"tìm kiếm không chạy được. Kiểm tra theme trong mkdocs.yml là `material`."
         )
     for worker in workers:
-        worker.write_text(worker_script(body_shards, title_files), encoding="utf-8")
+        worker.write_text(worker_script(body_shards, title_files, code_files), encoding="utf-8")
         # The source map describes Material's worker, no longer the file beside it.
         worker.with_name(worker.name + ".map").unlink(missing_ok=True)
     return workers[0]

@@ -7,7 +7,8 @@ matches words with and without tone marks; a hidden line of each page's words wi
 with d lets "dang ky khai sinh" find "Đăng ký khai sinh" too. The newest posts are in that
 index by title and summary; a second index holds every post's title and whole text, asked when
 the first finds few pages; small title files let an older post typed as its whole title come
-first (trangxa.search.titles).
+first (trangxa.search.titles), and small code files the few posts holding a code typed alone
+(trangxa.search.codes).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from trangxa import engine
 from trangxa.news.config import NewsConfig
 from trangxa.news.excerpt import summary_of
 from trangxa.news.post import Post
+from trangxa.search.codes import write_code_files
 from trangxa.search.config import SearchConfig
 from trangxa.search.entries import FOLDED_SENTINEL, folded_d_words, search_entry
 from trangxa.search.material_search import material_search_plugin, use_vietnamese_separator
@@ -196,14 +198,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         posts = self.published_pages(config) if self.full_text() else []
         texts = [(url, post.title, html) for post, url, html, _ in posts]
         limit = summary_length(config)
-        titles = [
-            (url, post.title, summary_of(post.description, html, limit))
+        summaries = [
+            (url, post.title, summary_of(post.description, html, limit), outside)
             for post, url, html, outside in posts
-            if outside
         ]
-        title_files = write_title_files(site_dir, titles)
+        title_files = write_title_files(site_dir, [entry[:3] for entry in summaries if entry[3]])
+        code_files = write_code_files(
+            site_dir,
+            (
+                (url, title, html, summary)
+                for (url, title, html), (_, _, summary, _) in zip(texts, summaries, strict=True)
+            ),
+        )
         shard_count = len(shards(texts, self.config.full_text_shard_size))
-        replace_material_worker(site_dir, shard_count, title_files)
+        replace_material_worker(site_dir, shard_count, title_files, code_files)
         self.texts = {}
         if not self.serving:
             self._index(site_dir, texts)

@@ -46,6 +46,13 @@ const BODY_LOOK = 30;
 const TITLE_FILES = 0;
 const TITLES_DIR = "search-titles/";
 
+// A code or number typed alone ("2.046") may be held by only a few old posts, which the shards
+// would find only after all of them answer. The build files each word holding a digit that at
+// most a screen of posts hold, with those posts, under a hash of the word in
+// search-codes/0.json, search-codes/1.json…, and writes their number here.
+const CODE_FILES = 0;
+const CODES_DIR = "search-codes/";
+
 // Material asks at every key press. Waiting until typing pauses this long, and for at least
 // two letters, spares a phone the index parts of every prefix typed on the way ("c", "ca").
 const SETTLE_MS = 250;
@@ -90,24 +97,31 @@ function titleHash(text) {
   return hash;
 }
 
-const titleFiles = new Map();
+const keyFiles = new Map();
 
-/** The title file a query's hash names, fetched once; an empty list when the site has none. */
-function titleFile(key) {
-  if (TITLE_FILES === 0) return Promise.resolve([]);
-  const number = titleHash(key) % TITLE_FILES;
-  if (!titleFiles.has(number)) {
-    const loading = fetchFile(new URL(`${TITLES_DIR}${number}.json`, ROOT).href).then(
-      (response) => {
-        if (!response.ok) throw new Error(`${TITLES_DIR}${number}.json: ${response.status}`);
-        return response.json();
-      },
-    );
+/** The file of a folder of title or code files a key's hash names, fetched once. */
+function keyFile(folder, count, key) {
+  const name = `${folder}${titleHash(key) % count}.json`;
+  if (!keyFiles.has(name)) {
+    const loading = fetchFile(new URL(name, ROOT).href).then((response) => {
+      if (!response.ok) throw new Error(`${name}: ${response.status}`);
+      return response.json();
+    });
     // A failed download is tried again on the next query.
-    loading.catch(() => titleFiles.delete(number));
-    titleFiles.set(number, loading);
+    loading.catch(() => keyFiles.delete(name));
+    keyFiles.set(name, loading);
   }
-  return titleFiles.get(number);
+  return keyFiles.get(name);
+}
+
+/** The title file a query's hash names; an empty list when the site has none. */
+function titleFile(key) {
+  return TITLE_FILES === 0 ? Promise.resolve([]) : keyFile(TITLES_DIR, TITLE_FILES, key);
+}
+
+/** A result listed from a title or code file: the address, title and summary's opening. */
+function listedResult([url, title, excerpt], position) {
+  return { page: { url, meta: { title }, content: excerpt }, excerpt, position, tier: 0 };
 }
 
 /** Older posts whose title is the query, as ranked results; none when the file fails. */
@@ -116,14 +130,21 @@ async function titled(query) {
   if (key.length < MIN_LENGTH) return [];
   try {
     const entries = await titleFile(key);
-    return entries
-      .filter(([, title]) => titleKey(title) === key)
-      .map(([url, title, excerpt], position) => ({
-        page: { url, meta: { title }, content: excerpt },
-        excerpt,
-        position,
-        tier: 0,
-      }));
+    return entries.filter(([, title]) => titleKey(title) === key).map(listedResult);
+  } catch (error) {
+    console.error("Tìm kiếm lỗi:", error);
+    return [];
+  }
+}
+
+/** The posts holding a query of one word with a digit, newest first, from its code file;
+ * none for other queries, for a word more posts hold, or when the file fails. */
+async function coded(query) {
+  const key = titleKey(query);
+  if (CODE_FILES === 0 || key.includes(" ") || !/\p{Nd}/u.test(key)) return [];
+  try {
+    const words = await keyFile(CODES_DIR, CODE_FILES, key);
+    return Object.hasOwn(words, key) ? words[key].map(listedResult) : [];
   } catch (error) {
     console.error("Tìm kiếm lỗi:", error);
     return [];
@@ -478,16 +499,20 @@ async function respond(query) {
     else self.postMessage({ type: RESULT, data });
   };
   try {
-    // The title file is fetched while the first index answers.
+    // The title and code files are fetched while the first index answers.
     const titles = titled(query);
+    const codes = coded(query);
     const first = await answer(query);
     const top = await titles;
+    const urls = new Set(top.map(({ page }) => page.url));
+    const held = (await codes).filter(({ page }) => !urls.has(page.url) && urls.add(page.url));
     if (waiting > 0) return;
-    const ranked = [...top, ...first.ranked];
+    const ranked = [...top, ...held, ...first.ranked.filter(({ page }) => !urls.has(page.url))];
     if (!first.deeper) {
       shown = ranked;
     } else {
-      const holding = ranked.filter((result) => holdsWords(query, result));
+      // Posts from the code file hold the word in their text, whatever their summary shows.
+      const holding = ranked.filter((result) => held.includes(result) || holdsWords(query, result));
       const rest = ranked.filter((result) => !holding.includes(result));
       // Pages whose text holds the words though their excerpt does not show them all.
       const inText = rest.filter(({ page }) => holdsAsPrefix(query, page));
@@ -502,14 +527,16 @@ async function respond(query) {
       const seen = new Set(ranked.map(({ page }) => page.url));
       // Pages whose text holds the words fill the screen too, whether or not their excerpt
       // shows all of them.
-      const listed = ranked.filter(({ page }) => textHoldsWords(query, page)).length;
+      const listed = ranked.filter(
+        (result) => held.includes(result) || textHoldsWords(query, result.page),
+      ).length;
       const parts = bodyParts(query, seen, listed);
       for (;;) {
         const next = await parts.next();
         if (waiting > 0) return;
         if (next.done) {
-          const held = holding.length + inText.length + body.length > 0;
-          shown = [...holding, ...body, ...next.value, ...inText, ...(held ? [] : near)];
+          const any = holding.length + inText.length + body.length > 0;
+          shown = [...holding, ...body, ...next.value, ...inText, ...(any ? [] : near)];
           break;
         }
         body.push(...next.value);

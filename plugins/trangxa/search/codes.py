@@ -1,0 +1,104 @@
+"""Files that find the few posts holding a code or number typed alone.
+
+A procedure code or document number ("2.046", "1.001193") is often only in the text of a few
+old posts, which the worker finds only after asking every shard of the index of post texts
+(bench/README.md). The build lists, for each word holding a digit that at most a screen of
+posts hold, those posts in small JSON files numbered by the word's hash (titles.title_hash);
+the worker fetches the one file a query of one such word names, beside the first index.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from trangxa.search.entries import summary_opening
+from trangxa.search.titles import fold, title_hash
+
+# Below the site's root; worker.js expects them there.
+CODES_DIR = "search-codes"
+# Posts a word may be held by and still be filed: one screen of results (worker.js: SHOWN).
+MOST_POSTS = 10
+# Bytes of entries per file on average: one short request on a slow network.
+BYTES_PER_FILE = 2000
+
+_TAG = re.compile(r"<[^>]*>")
+# A run of characters neither letter, number nor dot, or a dot not before a digit; a dot
+# before another kind of number is kept by _space.
+_CUT = re.compile(r"(?:[^\w.]|_)+|\.(?!\d)")
+_DIGIT = re.compile(r"\d")
+
+
+def _space(match: re.Match[str]) -> str:
+    if match.group() == ".":
+        following = match.string[match.end() : match.end() + 1]
+        if following and unicodedata.category(following)[0] == "N":
+            return "."
+    return " "
+
+
+def _cut(text: str) -> str:
+    return _CUT.sub(_space, unicodedata.normalize("NFC", text).lower()).strip()
+
+
+def plain(text: str) -> str:
+    """titles.plain as regular expressions, fast enough for the whole text of every post."""
+    return _cut(_TAG.sub(" ", unicodedata.normalize("NFC", text).lower()))
+
+
+def code_words(title: str, content: str) -> set[str]:
+    """The words holding a digit of a post's title and HTML text, in the form the worker
+    compares (fold(plain())) with the text Pagefind keeps: tags out, entities read ("&#8211;"
+    is a dash, not the number 8211)."""
+    text = f"{title} {html.unescape(_TAG.sub(' ', content))}"
+    return {word for word in fold(_cut(text)).split(" ") if _DIGIT.search(word)}
+
+
+def code_table(
+    posts: Iterable[tuple[str, str, str, str]],
+) -> dict[str, list[list[str]]]:
+    """Each word holding a digit that at most MOST_POSTS posts hold, with those posts in the
+    order given (newest first). A post is (address, title, HTML of its text, summary)."""
+    table: dict[str, list[list[str]]] = {}
+    for url, title, text, summary in posts:
+        entry = ["/" + url, title, html.escape(summary_opening(summary), quote=False)]
+        for word in code_words(title, text):
+            holders = table.setdefault(word, [])
+            # One more than the most is enough to know the word is too common.
+            if len(holders) <= MOST_POSTS:
+                holders.append(entry)
+    return {word: holders for word, holders in table.items() if len(holders) <= MOST_POSTS}
+
+
+def code_file_count(table: dict[str, list[list[str]]]) -> int:
+    """The number of code files for a table: files of about BYTES_PER_FILE; 0 for none."""
+    size = sum(
+        len(word) + sum(len(entry[0]) + len(entry[1]) + len(entry[2]) + 10 for entry in posts)
+        for word, posts in table.items()
+    )
+    return math.ceil(size / BYTES_PER_FILE)
+
+
+def write_code_files(site_dir: Path, posts: Iterable[tuple[str, str, str, str]]) -> int:
+    """File the posts holding each rare word with a digit under the word's hash; return the
+    number of files. Every file is written, empty ones too, so no query's file is missing."""
+    output = site_dir / CODES_DIR
+    shutil.rmtree(output, ignore_errors=True)
+    table = code_table(posts)
+    count = code_file_count(table)
+    if count == 0:
+        return 0
+    files: list[dict[str, list[list[str]]]] = [{} for _ in range(count)]
+    for word, holders in table.items():
+        files[title_hash(word) % count][word] = holders
+    output.mkdir(parents=True)
+    for number, words in enumerate(files):
+        text = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+        (output / f"{number}.json").write_text(text, encoding="utf-8")
+    return count
