@@ -119,6 +119,12 @@ function titleFile(key) {
   return TITLE_FILES === 0 ? Promise.resolve([]) : keyFile(TITLES_DIR, TITLE_FILES, key);
 }
 
+/** A page's path below the server: Pagefind gives a page's address in full, the title and
+ * code files from the site's root, and a page listed from either is listed once. */
+function pathOf(page) {
+  return new URL(page.url, ROOT).pathname;
+}
+
 /** A result listed from a title or code file: the address, title and summary's opening. */
 function listedResult([url, title, excerpt], position) {
   return { page: { url, meta: { title }, content: excerpt }, excerpt, position, tier: 0 };
@@ -431,7 +437,7 @@ async function* bodyParts(query, seen, listed) {
       if (start > 0 && read >= BODY_LOOK) break;
       const batch = results.slice(start, Math.min(start + SHOWN, limit)).map(dataOf);
       read += batch.length;
-      const pages = (await Promise.all(batch)).filter((page) => !seen.has(page.url));
+      const pages = (await Promise.all(batch)).filter((page) => !seen.has(pathOf(page)));
       for (const result of rank(query, pages)) {
         if (textHoldsWords(query, result.page)) {
           typed.push(result);
@@ -504,10 +510,11 @@ async function respond(query) {
     const codes = coded(query);
     const first = await answer(query);
     const top = await titles;
-    const urls = new Set(top.map(({ page }) => page.url));
-    const held = (await codes).filter(({ page }) => !urls.has(page.url) && urls.add(page.url));
+    const paths = new Set(top.map(({ page }) => pathOf(page)));
+    const held = (await codes).filter(({ page }) => !paths.has(pathOf(page)));
+    for (const { page } of held) paths.add(pathOf(page));
     if (waiting > 0) return;
-    const ranked = [...top, ...held, ...first.ranked.filter(({ page }) => !urls.has(page.url))];
+    const ranked = [...top, ...held, ...first.ranked.filter(({ page }) => !paths.has(pathOf(page)))];
     if (!first.deeper) {
       shown = ranked;
     } else {
@@ -524,7 +531,7 @@ async function respond(query) {
       // Nothing found at first: the list waits for the second index rather than showing
       // "no result" for a moment.
       if (shown.length > 0) send(true);
-      const seen = new Set(ranked.map(({ page }) => page.url));
+      const seen = new Set(ranked.map(({ page }) => pathOf(page)));
       // Pages whose text holds the words fill the screen too, whether or not their excerpt
       // shows all of them.
       const listed = ranked.filter(
