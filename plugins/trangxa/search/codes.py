@@ -68,7 +68,8 @@ def code_table(
     table: dict[str, list[list[str]]] = {}
     for url, title, text, summary in posts:
         entry = ["/" + url, title, html.escape(summary_opening(summary), quote=False)]
-        for word in code_words(title, text):
+        # In order, so that every build writes the same files.
+        for word in sorted(code_words(title, text)):
             holders = table.setdefault(word, [])
             # One more than the most is enough to know the word is too common.
             if len(holders) <= MOST_POSTS:
