@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.wait import WebDriverWait
 from trangxa.search.codes import CODES_DIR
 
 from .harness import HarnessError, Held, build_site, serve_folder
-from .test_search import _RESULTS, _WATCH_WORKER, POSTS_FIXTURE, page_path, posts_project
+from .test_search import _RESULTS, POSTS_FIXTURE, page_path, posts_project
+from .test_search_shards import type_in_search_box
 
 pytestmark = pytest.mark.browser
 
-WAIT_SECONDS = 30
 # Posts newest first; the first index holds the newest five, each shard of the second five.
 POSTS = 30
 IN_FIRST_INDEX = 5
@@ -75,15 +73,6 @@ def codes_url(codes_site: Path) -> Iterator[str]:
         yield url
 
 
-def type_query(chromium: webdriver.Chrome, url: str, query: str) -> WebDriverWait[webdriver.Chrome]:
-    chromium.get(url)
-    chromium.execute_script(_WATCH_WORKER)
-    box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
-    box.click()
-    box.send_keys(query)
-    return WebDriverWait(chromium, WAIT_SECONDS, poll_frequency=0.2)
-
-
 @pytest.mark.parametrize("query", [CODE, f" {CODE}."])
 def test_posts_holding_a_code_are_listed_before_the_shards_answer(
     query: str, codes_site: Path, chromium: webdriver.Chrome
@@ -91,7 +80,7 @@ def test_posts_holding_a_code_are_listed_before_the_shards_answer(
     shards = Held(("/pagefind-body/",))
     seen: list[str] = []
     with serve_folder(codes_site, seen, shards) as url:
-        wait = type_query(chromium, url, query)
+        wait = type_in_search_box(chromium, url, query)
         # No shard can answer: what is listed came from the code file.
         wait.until(lambda d: len(d.execute_script(_RESULTS)["items"]) > 0)
         early = chromium.execute_script(_RESULTS)
