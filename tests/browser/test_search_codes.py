@@ -11,9 +11,10 @@ import pytest
 from selenium import webdriver
 from trangxa.search.codes import CODES_DIR
 
-from .harness import HarnessError, Held, build_site, serve_folder
-from .test_search import _RESULTS, POSTS_FIXTURE, page_path, posts_project
+from .harness import Held, serve_folder
+from .test_search import _RESULTS, page_path, posts_project
 from .test_search_shards import type_in_search_box
+from .test_search_titles import build_with_small_indexes
 
 pytestmark = pytest.mark.browser
 
@@ -48,18 +49,7 @@ def codes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"{filler} {code} {filler}\n",
             encoding="utf-8",
         )
-    text = (POSTS_FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
-    options = (
-        f"  - trangxa-search:\n      title_index_posts: {IN_FIRST_INDEX}\n"
-        f"      full_text_shard_size: {SHARD_SIZE}\n"
-    )
-    (project / "mkdocs.yml").write_text(
-        text.replace("  - trangxa-search\n", options), encoding="utf-8"
-    )
-    try:
-        site_dir = build_site(project / "mkdocs.yml", project / "site")
-    except HarnessError as error:
-        pytest.fail(str(error), pytrace=False)
+    site_dir = build_with_small_indexes(project, IN_FIRST_INDEX, SHARD_SIZE)
     assert (
         site_dir / f"pagefind-body/{max(CODE_POSTS) // SHARD_SIZE}/pagefind-entry.json"
     ).is_file()

@@ -40,6 +40,23 @@ def post_path(number: int) -> str:
     return f"tin-tuc/2024/bai-{number}/"
 
 
+def build_with_small_indexes(project: Path, in_first_index: int, shard_size: int) -> Path:
+    """Build the project with the fixture's configuration, the first index holding the newest
+    `in_first_index` posts and the index of post texts in shards of `shard_size`."""
+    text = (POSTS_FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
+    options = (
+        f"  - trangxa-search:\n      title_index_posts: {in_first_index}\n"
+        f"      full_text_shard_size: {shard_size}\n"
+    )
+    (project / "mkdocs.yml").write_text(
+        text.replace("  - trangxa-search\n", options), encoding="utf-8"
+    )
+    try:
+        return build_site(project / "mkdocs.yml", project / "site")
+    except HarnessError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
 @pytest.fixture(scope="module")
 def titles_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Six posts; the first index holds the two newest."""
@@ -52,18 +69,7 @@ def titles_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"<!-- more -->\n\n{filler}\n",
             encoding="utf-8",
         )
-    text = (POSTS_FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
-    options = (
-        f"  - trangxa-search:\n      title_index_posts: {IN_FIRST_INDEX}\n"
-        f"      full_text_shard_size: {SHARD_SIZE}\n"
-    )
-    (project / "mkdocs.yml").write_text(
-        text.replace("  - trangxa-search\n", options), encoding="utf-8"
-    )
-    try:
-        site_dir = build_site(project / "mkdocs.yml", project / "site")
-    except HarnessError as error:
-        pytest.fail(str(error), pytrace=False)
+    site_dir = build_with_small_indexes(project, IN_FIRST_INDEX, SHARD_SIZE)
     first = indexed_pages(site_dir)
     assert [post_path(n) for n in range(len(TITLES)) if post_path(n) in first] == [
         post_path(n) for n in range(IN_FIRST_INDEX)
