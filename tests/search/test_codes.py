@@ -38,6 +38,14 @@ def test_plain_gives_the_text_the_workers_plain_gives() -> None:
         assert plain(text) == titles.plain(text), repr(text)
 
 
+def test_code_words_are_the_words_of_plain_holding_a_digit() -> None:
+    for seed in range(3000):
+        text = generated_text(seed)
+        words = titles.fold(titles.plain(text)).split(" ")
+        expected = {word for word in words if any(char.isdecimal() for char in word)}
+        assert code_words("", text) == expected, repr(text)
+
+
 def test_code_words_are_the_folded_words_holding_a_digit() -> None:
     words = code_words(
         "Thủ tục 1.001193 (mã Đ5)",
