@@ -10,16 +10,19 @@ the worker fetches the one file a query of one such word names, beside the first
 from __future__ import annotations
 
 import html
-import json
 import math
 import re
-import shutil
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from trangxa.search.entries import summary_opening
-from trangxa.search.titles import fold, title_hash
+from trangxa.search.titles import (
+    TAG,
+    fold,
+    result_entry,
+    spaced,
+    title_hash,
+    write_hashed_files,
+)
 
 # Below the site's root; worker.js expects them there.
 CODES_DIR = "search-codes"
@@ -28,29 +31,7 @@ MOST_POSTS = 10
 # Bytes of entries per file on average: one short request on a slow network.
 BYTES_PER_FILE = 2000
 
-_TAG = re.compile(r"<[^>]*>")
-# Runs of characters neither letter, number nor dot (underscores made spaces first: one
-# character class is much faster than an alternative); then dots not before a digit, of which
-# _space keeps those before another kind of number. Two passes, so that the function runs
-# only for dots: the runs are most of the text.
-_RUN = re.compile(r"[^\w.]+")
-_DOT = re.compile(r"\.(?!\d)")
 _DIGIT = re.compile(r"\d")
-
-
-def _space(match: re.Match[str]) -> str:
-    following = match.string[match.end() : match.end() + 1]
-    return "." if following and unicodedata.category(following)[0] == "N" else " "
-
-
-def _cut(text: str) -> str:
-    text = _RUN.sub(" ", unicodedata.normalize("NFC", text).lower().replace("_", " "))
-    return _DOT.sub(_space, text).strip()
-
-
-def plain(text: str) -> str:
-    """titles.plain as regular expressions, fast enough for the whole text of every post."""
-    return _cut(_TAG.sub(" ", unicodedata.normalize("NFC", text).lower()))
 
 
 def code_words(title: str, content: str) -> set[str]:
@@ -58,9 +39,9 @@ def code_words(title: str, content: str) -> set[str]:
     compares (fold(plain())) with the text Pagefind keeps: tags out, entities read ("&#8211;"
     is a dash, not the number 8211). Only words with a digit are folded: folding keeps spaces
     and digits, so this is the same as folding the whole text first."""
-    text = f"{title} {html.unescape(_TAG.sub(' ', content))}"
+    text = f"{title} {html.unescape(TAG.sub(' ', content))}"
     # Most words are letters only; isalpha() tells them apart faster than a search.
-    found = {word for word in _cut(text).split(" ") if not word.isalpha() and _DIGIT.search(word)}
+    found = {word for word in spaced(text).split(" ") if not word.isalpha() and _DIGIT.search(word)}
     return {folded for folded in map(fold, found) if _DIGIT.search(folded)}
 
 
@@ -71,7 +52,7 @@ def code_table(
     order given (newest first). A post is (address, title, HTML of its text, summary)."""
     table: dict[str, list[list[str]]] = {}
     for url, title, text, summary in posts:
-        entry = ["/" + url, title, html.escape(summary_opening(summary), quote=False)]
+        entry = result_entry(url, title, summary)
         # In order, so that every build writes the same files.
         for word in sorted(code_words(title, text)):
             holders = table.setdefault(word, [])
@@ -92,18 +73,9 @@ def code_file_count(table: dict[str, list[list[str]]]) -> int:
 
 def write_code_files(site_dir: Path, posts: Iterable[tuple[str, str, str, str]]) -> int:
     """File the posts holding each rare word with a digit under the word's hash; return the
-    number of files. Every file is written, empty ones too, so no query's file is missing."""
-    output = site_dir / CODES_DIR
-    shutil.rmtree(output, ignore_errors=True)
+    number of files."""
     table = code_table(posts)
-    count = code_file_count(table)
-    if count == 0:
-        return 0
-    files: list[dict[str, list[list[str]]]] = [{} for _ in range(count)]
+    files: list[dict[str, list[list[str]]]] = [{} for _ in range(code_file_count(table))]
     for word, holders in table.items():
-        files[title_hash(word) % count][word] = holders
-    output.mkdir(parents=True)
-    for number, words in enumerate(files):
-        text = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
-        (output / f"{number}.json").write_text(text, encoding="utf-8")
-    return count
+        files[title_hash(word) % len(files)][word] = holders
+    return write_hashed_files(site_dir / CODES_DIR, files)

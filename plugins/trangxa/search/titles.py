@@ -16,7 +16,7 @@ import math
 import re
 import shutil
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from trangxa.search.entries import summary_opening
@@ -26,35 +26,34 @@ TITLES_DIR = "search-titles"
 # Posts per file on average: a file of a few KB, one short request on a slow network.
 TITLES_PER_FILE = 8
 
-_TAG = re.compile(r"<[^>]*>")
+TAG = re.compile(r"<[^>]*>")
 _MARKS = re.compile("[\u0300-\u036f]")
 
 
-def _letter_or_number(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LN"
+# Runs of characters neither letter, number nor dot (underscores made spaces first: one
+# character class is much faster than an alternative); then dots not before a digit, of which
+# _space keeps those before another kind of number. Two passes, so that the function runs
+# only for dots: the runs are most of the text.
+_RUN = re.compile(r"[^\w.]+")
+_DOT = re.compile(r"\.(?!\d)")
+
+
+def _space(match: re.Match[str]) -> str:
+    following = match.string[match.end() : match.end() + 1]
+    return "." if following and unicodedata.category(following)[0] == "N" else " "
+
+
+def spaced(text: str) -> str:
+    """Text without tags as the worker's `plain` gives it: composed, lower case, punctuation
+    as single spaces; a dot stays only before a number ("2.046")."""
+    text = _RUN.sub(" ", unicodedata.normalize("NFC", text).lower().replace("_", " "))
+    return _DOT.sub(_space, text).strip()
 
 
 def plain(text: str) -> str:
-    """The worker's `plain`: composed, lower case, tags and punctuation as spaces; a dot
-    stays only before a number ("2.046"). Written character by character as the worker's
-    regular expression reads it, so both give the same text."""
-    text = _TAG.sub(" ", unicodedata.normalize("NFC", text).lower())
-    out: list[str] = []
-    at = 0
-    while at < len(text):
-        char = text[at]
-        if _letter_or_number(char):
-            out.append(char)
-            at += 1
-        elif char == ".":
-            following = text[at + 1 : at + 2]
-            out.append("." if following and unicodedata.category(following)[0] == "N" else " ")
-            at += 1
-        else:
-            while at < len(text) and text[at] != "." and not _letter_or_number(text[at]):
-                at += 1
-            out.append(" ")
-    return "".join(out).strip()
+    """The worker's `plain`: tags as spaces, then as `spaced`; fast enough for the whole text
+    of every post."""
+    return spaced(TAG.sub(" ", unicodedata.normalize("NFC", text).lower()))
 
 
 def fold(text: str) -> str:
@@ -80,23 +79,30 @@ def title_file_count(posts: int) -> int:
     return math.ceil(posts / TITLES_PER_FILE)
 
 
+def result_entry(url: str, title: str, summary: str) -> list[str]:
+    """What the worker lists for a post from a title or code file: its address from the
+    site's root (as Pagefind writes it), its title, and the summary's opening as HTML."""
+    return ["/" + url, title, html.escape(summary_opening(summary), quote=False)]
+
+
+def write_hashed_files(output: Path, files: Sequence[object]) -> int:
+    """Write files[n] as output/n.json, compact, in a folder holding nothing else; return
+    their number. Every file is written, empty ones too, so no query's file is missing."""
+    shutil.rmtree(output, ignore_errors=True)
+    if not files:
+        return 0
+    output.mkdir(parents=True)
+    for number, content in enumerate(files):
+        text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        (output / f"{number}.json").write_text(text, encoding="utf-8")
+    return len(files)
+
+
 def write_title_files(site_dir: Path, posts: Iterable[tuple[str, str, str]]) -> int:
     """File each post, given as (address, title, summary), under the hash of its title; return
-    the number of files. Every file is written, empty ones too, so no query's file is missing.
-    An entry is what the worker shows: address as Pagefind writes it, title, and the summary's
-    opening as HTML."""
-    output = site_dir / TITLES_DIR
-    shutil.rmtree(output, ignore_errors=True)
+    the number of files (result_entry says what each entry holds)."""
     listed = list(posts)
-    count = title_file_count(len(listed))
-    if count == 0:
-        return 0
-    files: list[list[list[str]]] = [[] for _ in range(count)]
+    files: list[list[list[str]]] = [[] for _ in range(title_file_count(len(listed)))]
     for url, title, summary in listed:
-        entry = ["/" + url, title, html.escape(summary_opening(summary), quote=False)]
-        files[title_hash(title_key(title)) % count].append(entry)
-    output.mkdir(parents=True)
-    for number, entries in enumerate(files):
-        text = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
-        (output / f"{number}.json").write_text(text, encoding="utf-8")
-    return count
+        files[title_hash(title_key(title)) % len(files)].append(result_entry(url, title, summary))
+    return write_hashed_files(site_dir / TITLES_DIR, files)
