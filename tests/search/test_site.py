@@ -22,8 +22,8 @@ from trangxa.search.pagefind_index import (
     BUNDLE_DIR,
     MATERIAL_WORKERS,
     WORKER_SCRIPT,
-    body_shards_line,
     build_body_index,
+    count_line,
     page_path,
     shards,
 )
@@ -83,7 +83,9 @@ def test_pagefind_index_is_written_beside_the_site(folding_site: Path) -> None:
 def test_material_worker_is_replaced_and_its_map_removed(folding_site: Path) -> None:
     [worker] = workers(folding_site)
     # The fixture has no posts, so no index of their texts for the worker to ask.
-    script = WORKER_SCRIPT.read_text("utf-8").replace(BODY_SHARDS_LINE, body_shards_line(0))
+    script = WORKER_SCRIPT.read_text("utf-8").replace(
+        BODY_SHARDS_LINE, count_line("BODY_SHARDS", 0)
+    )
     assert worker.read_text("utf-8") == script
     assert "const BODY_SHARDS = 0;" in script
     assert not (folding_site / BODY_BUNDLE_DIR).exists()

@@ -134,39 +134,37 @@ def keep_index_only(shard: Path) -> None:
             path.unlink()
 
 
-# The lines of worker.js giving the number of shards of the second index and of title files
-# (trangxa.search.titles); the build writes the site's numbers there, 0 when it has none.
+# The lines of worker.js giving the number of shards of the second index, of title files
+# (trangxa.search.titles) and of code files (trangxa.search.codes); the build writes the
+# site's numbers there, 0 when it has none.
 BODY_SHARDS_LINE = "const BODY_SHARDS = 1;"
 TITLE_FILES_LINE = "const TITLE_FILES = 0;"
 CODE_FILES_LINE = "const CODE_FILES = 0;"
 
 
-def body_shards_line(count: int) -> str:
-    """The worker's line for a second index in `count` shards."""
-    return f"const BODY_SHARDS = {count};"
+def count_line(name: str, count: int) -> str:
+    """The worker's line giving the number `name` counts."""
+    return f"const {name} = {count};"
 
 
-def title_files_line(count: int) -> str:
-    """The worker's line for `count` title files."""
-    return f"const TITLE_FILES = {count};"
-
-
-def worker_script(body_shards: int, title_files: int, code_files: int = 0) -> str:
-    """The worker's text, naming as many shards of the index of post texts and title files as
-    the site has."""
+def worker_script(body_shards: int, title_files: int, code_files: int) -> str:
+    """The worker's text, naming as many shards of the index of post texts, title files and
+    code files as the site has."""
     script = WORKER_SCRIPT.read_text(encoding="utf-8")
-    for line in (BODY_SHARDS_LINE, TITLE_FILES_LINE, CODE_FILES_LINE):
+    lines = {
+        BODY_SHARDS_LINE: count_line("BODY_SHARDS", body_shards),
+        TITLE_FILES_LINE: count_line("TITLE_FILES", title_files),
+        CODE_FILES_LINE: count_line("CODE_FILES", code_files),
+    }
+    for line, written in lines.items():
         if line not in script:
             raise PluginError(f"{WORKER_SCRIPT} thiếu dòng `{line}`: cài lại trangxa.")
-    return (
-        script.replace(BODY_SHARDS_LINE, body_shards_line(body_shards))
-        .replace(TITLE_FILES_LINE, title_files_line(title_files))
-        .replace(CODE_FILES_LINE, f"const CODE_FILES = {code_files};")
-    )
+        script = script.replace(line, written)
+    return script
 
 
 def replace_material_worker(
-    site_dir: Path, body_shards: int, title_files: int, code_files: int = 0
+    site_dir: Path, body_shards: int, title_files: int, code_files: int
 ) -> Path:
     """Put trangxa's worker where Material's page script looks for its search worker."""
     workers = sorted((site_dir / MATERIAL_WORKERS).glob("search.*.min.js"))

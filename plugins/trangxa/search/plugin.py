@@ -196,20 +196,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # While serving, every rebuild would index every post's text again, and the next
         # rebuild waits for the indexing: the preview searches titles and summaries only.
         posts = self.published_pages(config) if self.full_text() else []
-        texts = [(url, post.title, html) for post, url, html, _ in posts]
         limit = summary_length(config)
-        summaries = [
-            (url, post.title, summary_of(post.description, html, limit), outside)
+        # Address, title, HTML of the text and summary of each post, for the index of post
+        # texts, the code files and (the posts the first index leaves out) the title files.
+        entries = [
+            (url, post.title, html, summary_of(post.description, html, limit), outside)
             for post, url, html, outside in posts
         ]
-        title_files = write_title_files(site_dir, [entry[:3] for entry in summaries if entry[3]])
-        code_files = write_code_files(
+        texts = [(url, title, html) for url, title, html, _, _ in entries]
+        title_files = write_title_files(
             site_dir,
-            (
-                (url, title, html, summary)
-                for (url, title, html), (_, _, summary, _) in zip(texts, summaries, strict=True)
-            ),
+            [(url, title, summary) for url, title, _, summary, outside in entries if outside],
         )
+        code_files = write_code_files(site_dir, [entry[:4] for entry in entries])
         shard_count = len(shards(texts, self.config.full_text_shard_size))
         replace_material_worker(site_dir, shard_count, title_files, code_files)
         self.texts = {}
