@@ -88,8 +88,13 @@ class _Window:
     period: Period
     as_of: datetime
 
+    @property
+    def last(self) -> datetime:
+        """The last moment that counts: the period's end, or the moment of counting."""
+        return min(self.period.end, self.as_of)
+
     def contains(self, dt: datetime) -> bool:
-        return self.period.contains(dt) and to_vn(dt) <= self.as_of
+        return self.period.start <= to_vn(dt) <= self.last
 
 
 def _nfc(text: str) -> str:
@@ -123,10 +128,11 @@ def count_period(
         urls = posts.urls if isinstance(posts, PostCollection) else {}
     as_of = to_vn(as_of)
     candidates = posts.valid if isinstance(posts, PostCollection) else posts
-    # A post counts when it is not a draft and dated within the period, no later than as_of.
-    # Its date is aware (news.post), so it is compared with both ends as it is: calling
-    # Period.contains for each of ten thousand posts took half of the count.
-    first, last = period.start, min(period.end, as_of)
+    window = _Window(period, as_of)
+    # A post counts when it is not a draft and dated within the window. Its date is aware
+    # (news.post), so it is compared with both ends as it is: calling contains for each of
+    # ten thousand posts took half of the count.
+    first, last = period.start, window.last
     counted = sorted(
         (post for post in candidates if not post.draft and first <= post.date <= last),
         key=lambda post: (post.date.timestamp(), post.source),
@@ -154,7 +160,7 @@ def _count_procedures(
 ) -> ProcedureCount:
     window = _Window(period, as_of)
     by_change = changes_in(procedures, window)
-    moment = min(period.end, as_of)
+    moment = window.last
     changes = sorted(
         (
             CountedChange(
