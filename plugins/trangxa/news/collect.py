@@ -305,7 +305,7 @@ def assign_urls(posts: list[Post], url_prefix: str, urls: dict[str, str]) -> lis
     for post in by_date:
         if not post.slug_explicit:
             continue
-        url = _url(url_prefix, post, post.slug)
+        url = f"{_url_base(url_prefix, post)}/"
         if url in owners or url in taken:
             other = owners.get(url)
             other_name = other.source if other else "một bài khác"
@@ -324,8 +324,7 @@ def assign_urls(posts: list[Post], url_prefix: str, urls: dict[str, str]) -> lis
     for post in by_date:
         if post.slug_explicit:
             continue
-        # _url written out: this runs for each of thousands of posts.
-        base = f"{url_prefix}/{post.date.year}/{post.slug}"
+        base = _url_base(url_prefix, post)
         candidate, number = f"{base}/", 1
         while candidate in used:
             number += 1
@@ -335,5 +334,6 @@ def assign_urls(posts: list[Post], url_prefix: str, urls: dict[str, str]) -> lis
     return problems
 
 
-def _url(prefix: str, post: Post, slug: str) -> str:
-    return f"{prefix}/{post.date.year}/{slug}/"
+def _url_base(prefix: str, post: Post) -> str:
+    """A post's address without its final "/": a number may follow for a second post."""
+    return f"{prefix}/{post.date.year}/{post.slug}"
