@@ -73,13 +73,8 @@ def _cut(slug: str, max_length: int) -> str:
 def _latin_letters() -> str:
     """Letters beyond ASCII that lowering, decomposing and dropping marks makes ASCII: the
     Vietnamese ones and their Latin kin (a few hundred, found at start in a millisecond)."""
-    found = []
-    for code in range(0x00C0, 0x0250):
-        found.append(code)
-    for code in range(0x1E00, 0x1F00):
-        found.append(code)
     kept = []
-    for code in found:
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
         parts = unicodedata.normalize("NFD", chr(code).lower().translate(_D_STROKE))
         if all(part.isascii() or unicodedata.combining(part) for part in parts):
             kept.append(chr(code))
