@@ -180,10 +180,14 @@ class EarlyReading(Generic[T, R]):
         # then it never sits idle while this process reads everything.
         _read_exactly(self._answers, len(_STARTED))
         os.set_blocking(self._answers, False)
+
+        def read_chunk(number: int) -> tuple[list[R], bytes | None]:
+            part = [read(item) for item in self._chunk(number)]
+            return part, pickle.dumps(part, protocol=5) if keep_pickled else None
+
         own: dict[int, tuple[list[R], bytes | None]] = {}
         while (number := _take(self._queue)) is not None:
-            read_here = [read(item) for item in self._chunk(number)]
-            own[number] = read_here, pickle.dumps(read_here, protocol=5) if keep_pickled else None
+            own[number] = read_chunk(number)
             self._load_delivered()
         os.close(self._queue)
         self._queue = -1
@@ -198,11 +202,8 @@ class EarlyReading(Generic[T, R]):
         parts: list[bytes] = []
         # The chunks were taken from the end: the last is the front of the items.
         for number in reversed(range(len(self._bounds))):
-            part, pickled = own.get(number) or self._delivered.get(number) or (None, None)
-            if part is None:
-                # The child failed before delivering this chunk: read here.
-                part = [read(item) for item in self._chunk(number)]
-                pickled = pickle.dumps(part, protocol=5) if keep_pickled else None
+            # Not found: the child failed before delivering this chunk, so it is read here.
+            part, pickled = own.get(number) or self._delivered.get(number) or read_chunk(number)
             results.extend(part)
             if pickled is not None:
                 parts.append(pickled)
