@@ -356,7 +356,8 @@ function textHoldsWords(query, page) {
 /** Whether a page's title and whole text hold the query's words without marks, the last one
  * perhaps as the start of a longer word: how Pagefind finds a page by the words typed. */
 function holdsAsPrefix(query, page) {
-  return holdsAll(fold(plain(`${page.meta.title || ""} ${page.content || ""}`)), fold(plain(query)));
+  const text = `${page.meta.title || ""} ${page.content || ""}`;
+  return holdsAll(fold(plain(text)), fold(plain(query)));
 }
 
 /**
@@ -408,8 +409,9 @@ async function* inArrivalOrder(promises) {
  * ones before so that nothing already on screen moves. Shards hold the newest posts first and
  * are asked in turn while the screen is not full (the `listed` pages already on it holding the
  * words count): the newest alone, then the next alone, then every other at once, each listed
- * as it answers; when nothing on screen holds the words after the newest, every other at once. Words common in older posts fill the screen from the second shard, without
- * every shard's parts for them (about 180 KB a word a shard at 10,000 posts). Pagefind
+ * as it answers; when nothing on screen holds the words after the newest, every other at
+ * once. Words common in older posts fill the screen from the second shard, without every
+ * shard's parts for them (about 180 KB a word a shard at 10,000 posts). Pagefind
  * matches a word with and without marks and as the start of longer words ("khử" finds "khu",
  * "khung"), so a part lists only posts holding the words as typed; a shard's results are read
  * ten at a time until ten such posts are found, at most BODY_LOOK in all (and the first ten of
@@ -514,7 +516,8 @@ async function respond(query) {
     const held = (await codes).filter(({ page }) => !paths.has(pathOf(page)));
     for (const { page } of held) paths.add(pathOf(page));
     if (waiting > 0) return;
-    const ranked = [...top, ...held, ...first.ranked.filter(({ page }) => !paths.has(pathOf(page)))];
+    const fresh = first.ranked.filter(({ page }) => !paths.has(pathOf(page)));
+    const ranked = [...top, ...held, ...fresh];
     if (!first.deeper) {
       shown = ranked;
     } else {
