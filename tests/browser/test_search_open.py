@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
 from .harness import serve_folder
@@ -53,13 +54,14 @@ def open_fresh(driver: webdriver.Chrome, url: str) -> None:
 
 
 @contextmanager
-def search_opened_on_a_phone(chromium: webdriver.Chrome, url: str) -> Iterator[None]:
-    """The page loaded afresh at a phone's width, its search box opened from the header."""
+def search_opened_on_a_phone(chromium: webdriver.Chrome, url: str) -> Iterator[WebElement]:
+    """The page loaded afresh at a phone's width, its search box opened from the header:
+    the box."""
     chromium.set_window_size(375, 740)
     try:
         open_fresh(chromium, url)
         chromium.find_element(By.CSS_SELECTOR, "header label[for='__search']").click()
-        yield
+        yield chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
     finally:
         chromium.set_window_size(1280, 900)
 
@@ -68,14 +70,13 @@ def test_opening_the_search_box_loads_what_every_query_needs(
     chromium: webdriver.Chrome, asked: tuple[str, list[str]]
 ) -> None:
     url, seen = asked
-    with search_opened_on_a_phone(chromium, url):
+    with search_opened_on_a_phone(chromium, url) as box:
         WebDriverWait(chromium, WAIT_SECONDS).until(
             lambda d: all(
                 any(p.startswith(start) and p.endswith(end) for p in pagefind_paths(seen))
                 for start, end in NEEDED
             )
         )
-        box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
         assert box.get_attribute("value") == ""
         # Word lists and page texts wait for a query.
         assert not [p for p in pagefind_paths(seen) if "/index/" in p or "/fragment/" in p]
@@ -96,11 +97,10 @@ def test_words_typed_in_full_load_their_index_parts_while_typing_goes_on(
     chromium: webdriver.Chrome, asked: tuple[str, list[str]]
 ) -> None:
     url, seen = asked
-    with search_opened_on_a_phone(chromium, url):
+    with search_opened_on_a_phone(chromium, url) as box:
         WebDriverWait(chromium, WAIT_SECONDS).until(
             lambda d: any(p.endswith(".pf_meta") for p in pagefind_paths(seen))
         )
-        box = chromium.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
         query = "đăng ký khai sinh"
         # Keys a little apart, as a citizen types, but closer than the pause after which the
         # worker searches: only the words typed in full can have been asked for meanwhile.
